@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { AdjacentEssays } from "@/components/adjacent-essays";
+import { EssayMeta } from "@/components/essay-meta";
+import { TableOfContents } from "@/components/table-of-contents";
+import { TagLinks } from "@/components/tag-links";
+import { env } from "@/env.js";
+import { essayParams, pathFromParams, type EssayParams } from "@/lib/content/essay-params";
+import { getAdjacentEssays, getEssayByLegacyPath, getEssayByPath, getEssays, summarize } from "@/lib/content/essays";
+import { renderEssay } from "@/lib/markdown/render-essay";
+import { siteAlternates } from "@/lib/seo/alternates";
+import { blogPostingJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+
+type Props = { params: Promise<EssayParams> };
+
+// Essays are prerendered; other four-segment addresses are looked up on request
+// (the old /YYYY/MM/DD/slug addresses redirect, the rest get the 404 page).
+export const dynamicParams = true;
+
+export function generateStaticParams(): EssayParams[] {
+  return getEssays().map(essayParams);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const essay = getEssayByPath(pathFromParams(await params));
+  if (!essay) return {};
+  return {
+    title: essay.title,
+    description: essay.description,
+    authors: [{ name: essay.author }],
+    keywords: essay.tags.map((tag) => tag.name),
+    alternates: siteAlternates(essay.path),
+    openGraph: {
+      type: "article",
+      title: essay.title,
+      description: essay.subtitle ?? essay.description,
+      url: essay.path,
+      publishedTime: essay.date,
+      modifiedTime: essay.updated ?? essay.date,
+      authors: [essay.author],
+      section: essay.category,
+      tags: essay.tags.map((tag) => tag.name),
+    },
+    twitter: { card: "summary_large_image", title: essay.title, description: essay.subtitle ?? essay.description },
+  };
+}
+
+export default async function EssayPage({ params }: Props) {
+  const path = pathFromParams(await params);
+  const essay = getEssayByPath(path);
+  if (!essay) {
+    const moved = getEssayByLegacyPath(path);
+    if (moved) permanentRedirect(moved.path);
+    notFound();
+  }
+  const { content, headings } = await renderEssay(essay);
+  const { newer, older } = getAdjacentEssays(essay.path);
+
+  return (
+    <article className="essay" aria-labelledby="essay-title">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(blogPostingJsonLd(summarize(essay), env.SITE_URL)) }} />
+      <header className="essay-header">
+        <p className="kicker">
+          <Link href={`/${essay.category}`}>{essay.category}</Link>
+        </p>
+        <h1 id="essay-title" className="essay-title">
+          {essay.title}
+        </h1>
+        {essay.subtitle && <p className="essay-subtitle">{essay.subtitle}</p>}
+        <p className="meta byline">By {essay.author}</p>
+        <EssayMeta essay={summarize(essay)} />
+      </header>
+      <TableOfContents headings={headings} />
+      <div className="prose">{content}</div>
+      <footer className="essay-footer">
+        {essay.updated && (
+          <p>
+            Updated <time dateTime={essay.updated.slice(0, 10)}>{essay.updated.slice(0, 10)}</time>
+          </p>
+        )}
+        <TagLinks tags={essay.tags} />
+        <AdjacentEssays newer={newer} older={older} />
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SimilarEssays } from "@/components/similar-essays";
+import { getEssaySummaries } from "@/lib/content/essays";
+
+export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
+
+export default function NotFound() {
+  // Only what the suggestion needs, so the 404 page stays small.
+  const candidates = getEssaySummaries().map(({ path, title, slug }) => ({ path, title, slug }));
+  return (
+    <div className="not-found">
+      <h1 className="page-title">This page does not exist</h1>
+      <p className="page-intro">The address may be mistyped, or the page may have moved.</p>
+      <SimilarEssays candidates={candidates} />
+      <h2>Where to go from here</h2>
+      <ul>
+        <li>
+          <Link href="/">The newest essays</Link>
+        </li>
+        <li>
+          <Link href="/archive">The archive of every essay</Link>
+        </li>
+        <li>
+          <Link href="/tags">Essays by tag</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import type { EssaySummary } from "@/lib/content/essays";
+
+export function AdjacentEssays({ newer, older }: { newer?: EssaySummary; older?: EssaySummary }) {
+  if (!newer && !older) return null;
+  return (
+    <nav aria-label="More essays">
+      <ul className="adjacent">
+        {newer && (
+          <li className="newer">
+            <span className="label">Next essay</span>
+            <Link href={newer.path} rel="next">
+              {newer.title}
+            </Link>
+          </li>
+        )}
+        {older && (
+          <li className="older">
+            <span className="label">Previous essay</span>
+            <Link href={older.path} rel="prev">
+              {older.title}
+            </Link>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,119 @@
+// The one reader of process.env. Everything else imports `env` from here, so a
+// wrong value fails at start (or at build, through next.config.js) with the
+// variable's name and what was expected, instead of deep inside a request.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const flag = z
+  .enum(["", "0", "1", "true", "false"], { message: "expected 1, true, 0 or false" })
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+const httpUrl = z
+  .string()
+  .trim()
+  .url({ message: "expected an absolute http(s) URL such as https://essays.example.org" })
+  .refine((value) => /^https?:\/\//.test(value), { message: "expected an http:// or https:// URL" })
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const positiveInt = (fallback) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? String(fallback) : value))
+    .pipe(z.string().regex(/^\d+$/, { message: "expected a whole number" }))
+    .transform(Number)
+    .pipe(z.number().int().positive({ message: "expected a number above 0" }));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+
+    // Publishing
+    SITE_URL: httpUrl.default("http://localhost:3000"),
+    PORT: positiveInt(3000).pipe(z.number().max(65535, { message: "expected a port up to 65535" })),
+    CONTENT_DIR: z.string().trim().min(1).default("content"),
+
+    // Storage: unset means ./data/blog.db; file:PATH or postgres://… otherwise (parsed in db/url.ts).
+    DATABASE_URL: optionalString,
+    DATA_DIR: z.string().trim().min(1).default("data"),
+
+    // Sign-in (Auth.js reads its own AUTH_* names too; they are validated here).
+    AUTH_SECRET: optionalString.pipe(
+      z.string().min(32, { message: "expected at least 32 characters (openssl rand -base64 33)" }).optional(),
+    ),
+    AUTH_SECRET_REQUIRED: flag,
+    VERCEL: optionalString,
+    AUTH_URL: httpUrl.optional(),
+    AUTH_GITHUB_ID: optionalString,
+    AUTH_GITHUB_SECRET: optionalString,
+    AUTH_GOOGLE_ID: optionalString,
+    AUTH_GOOGLE_SECRET: optionalString,
+    AUTH_OIDC_ISSUER: httpUrl.optional(),
+    AUTH_OIDC_ID: optionalString,
+    AUTH_OIDC_SECRET: optionalString,
+    AUTH_OIDC_NAME: optionalString,
+    EMAIL_SERVER: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\//, { message: "expected an SMTP URL such as smtp://user:pass@mail.example.org:587" })
+        .optional(),
+    ),
+    EMAIL_FROM: optionalString.pipe(
+      z.string().regex(/^(.+<)?[^@\s<>]+@[^@\s<>]+>?$/, { message: "expected an address such as Essays <essays@example.org>" }).optional(),
+    ),
+    SIGN_IN_EMAILS_PER_HOUR: positiveInt(5),
+  })
+  .superRefine((value, ctx) => {
+    const pairs = [
+      ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+      ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+      ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID"],
+      ["AUTH_OIDC_ID", "AUTH_OIDC_SECRET"],
+    ];
+    for (const [a, b] of pairs) {
+      if (Boolean(value[a]) !== Boolean(value[b])) {
+        const missing = value[a] ? b : a;
+        ctx.addIssue({
+          code: "custom",
+          path: [missing],
+          message: `is required when ${value[a] ? a : b} is set (set both, or neither)`,
+        });
+      }
+    }
+    if ((value.AUTH_SECRET_REQUIRED || value.VERCEL) && !value.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message:
+          "is required on serverless hosting (VERCEL or AUTH_SECRET_REQUIRED is set): every instance must share one secret. Generate one with `openssl rand -base64 33` and set it in the host's environment",
+      });
+    }
+  });
+
+/** Turns zod's issues into one line per variable: "SITE_URL: expected …". */
+export function describeEnvIssues(issues) {
+  return issues.map((issue) => `  ${issue.path.join(".") || "environment"}: ${issue.message}`).join("\n");
+}
+
+export class EnvError extends Error {
+  constructor(issues) {
+    super(`Invalid environment variables:\n${describeEnvIssues(issues)}\nSee .env.example for each variable and its accepted values.`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a given environment; exported so tests can check every bad case. */
+export function parseEnv(source) {
+  const result = schema.safeParse(source);
+  if (!result.success) throw new EnvError(result.error.issues);
+  return Object.freeze(result.data);
+}
+
+export const env = parseEnv(process.env);
