@@ -39,10 +39,18 @@ const schema = z
     SITE_URL: httpUrl.default("http://localhost:3000"),
     PORT: positiveInt(3000).pipe(z.number().max(65535, { message: "expected a port up to 65535" })),
     CONTENT_DIR: z.string().trim().min(1).default("content"),
+    // Where `next build` writes; benchmarks and tests build beside the real build, never over it.
+    NEXT_DIST_DIR: z
+      .string()
+      .trim()
+      .regex(/^\.next[\w-]*$/, { message: "expected a folder name starting with .next, such as .next-bench" })
+      .default(".next"),
 
     // Storage: unset means ./data/blog.db; file:PATH or postgres://… otherwise (parsed in db/url.ts).
     DATABASE_URL: optionalString,
     DATA_DIR: z.string().trim().min(1).default("data"),
+    // PostgreSQL connections per instance; keep instances × this under the server's max_connections.
+    DATABASE_POOL_MAX: positiveInt(5),
 
     // Sign-in (Auth.js reads its own AUTH_* names too; they are validated here).
     AUTH_SECRET: optionalString.pipe(

@@ -1,8 +1,9 @@
 // Validate the environment first: a bad variable fails the build with its name.
-import "./env.js";
+import { env } from "./env.js";
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
+  distDir: env.NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
   // Native module: loaded by Node at run time, never bundled.

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { siteConfig } from "@/site.config";
+import { AccountLink } from "./auth/account-link";
 import { ThemeToggle } from "./theme-script";
 
 export function SiteHeader() {
@@ -18,6 +19,9 @@ export function SiteHeader() {
           </li>
           <li>
             <Link href="/tags">Tags</Link>
+          </li>
+          <li>
+            <AccountLink />
           </li>
           <li>
             <ThemeToggle />

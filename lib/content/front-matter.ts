@@ -24,24 +24,50 @@ export const RESERVED_CATEGORIES = new Set([
 
 const urlSegment = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** YAML turns `2010-08-23` into a Date; a quoted one stays a string. Both are accepted. */
+/** A zone at the end of a timestamp: Z, +02:00 or -0500. */
+const zoneSuffix = /(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * YAML turns an unquoted `2010-08-23` (or `2010-08-23T14:30:00Z`) into a Date; a quoted one stays
+ * a string. Both are accepted. The whole timestamp is kept, so an unquoted time is not dropped.
+ */
 const isoDate = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : value),
   z
     .string({ message: "expected an ISO date such as 2010-08-23" })
     .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, {
       message: "expected an ISO date such as 2010-08-23 (or 2010-08-23T14:30:00Z)",
     })
-    // A date alone means midnight UTC, so the address's month and day never shift with the server's zone.
-    .transform((value) => (value.length === 10 ? `${value}T00:00:00Z` : value.replace(" ", "T")))
+    // A date alone means midnight UTC, and a time without a zone is UTC too (JavaScript would read it
+    // in the server's zone), so the address's month and day never shift with the server's zone.
+    .transform((value) => {
+      const timestamp = value.length === 10 ? `${value}T00:00:00` : value.replace(" ", "T");
+      return zoneSuffix.test(timestamp) ? timestamp : `${timestamp}Z`;
+    })
     .refine(
       (value) => {
-        const time = new Date(value);
-        return !Number.isNaN(time.getTime()) && (value.length !== 20 || time.toISOString().slice(0, 10) === value.slice(0, 10));
+        // Date() rolls 2010-02-30 over to March 2 instead of failing, so the day is checked on its own.
+        const [year = 0, month = 0, day = 0] = value.slice(0, 10).split("-").map(Number);
+        const calendarDay = new Date(Date.UTC(year, month - 1, day));
+        return (
+          !Number.isNaN(new Date(value).getTime()) &&
+          calendarDay.getUTCMonth() === month - 1 &&
+          calendarDay.getUTCDate() === day
+        );
       },
-      { message: "is not a real calendar date" },
+      { message: "is not a real calendar date and time" },
     ),
 );
+
+/**
+ * Text a writer must give. A value of the wrong type (YAML reads `title: 1984` as a number) gets
+ * "expected text", not "is required", which would send the writer looking for a missing line.
+ */
+const requiredText = (what: string) =>
+  z.string({
+    error: (issue) =>
+      issue.input === undefined ? `is required: ${what}` : `expected text (quote it in the YAML): ${what}`,
+  });
 
 const tagName = z
   .string()
@@ -60,12 +86,11 @@ const tags = z
 
 export const frontMatterSchema = z
   .object({
-    title: z.string({ message: "is required: the essay's title" }).trim().min(1, { message: "must not be empty" }),
+    title: requiredText("the essay's title").trim().min(1, { message: "must not be empty" }),
     subtitle: z.string({ message: "expected text" }).trim().min(1).optional(),
     date: isoDate,
     updated: isoDate.optional(),
-    category: z
-      .string({ message: "is required: a lower-case word such as leftlibertarian" })
+    category: requiredText("a lower-case word such as leftlibertarian")
       .trim()
       .regex(urlSegment, { message: "expected lower-case letters, digits and single hyphens, such as leftlibertarian" })
       .refine((value) => !/^\d{4}$/.test(value), {

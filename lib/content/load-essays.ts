@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
+import { parse as parseYaml } from "yaml";
 import { frontMatterSchema } from "./front-matter";
 import { buildLegacyPath, buildPermalink, normalizePath } from "./permalink";
 import { readingMinutes } from "./reading-time";
@@ -69,8 +70,9 @@ function listFiles(dir: string): string[] {
 function parseEssay(file: string, source: string, options: LoadOptions, problems: ContentProblem[]): Essay | undefined {
   let parsed: matter.GrayMatterFile<string>;
   try {
-    // A fresh options object: gray-matter caches by content otherwise, returning one shared object.
-    parsed = matter(source, {});
+    // The `yaml` package keeps dates as text (gray-matter's own parser turns 2010-02-30 into
+    // 2 March before we can check it). A fresh options object also avoids gray-matter's cache.
+    parsed = matter(source, { engines: { yaml: (text: string) => (parseYaml(text) ?? {}) as object } });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     problems.push({ file, field: "front matter", message: `is not valid YAML: ${reason}` });

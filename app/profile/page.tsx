@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { DisplayNameForm } from "@/components/auth/display-name-form";
+import { getUserProfileById } from "@/db/queries/users";
+import { signOutAction } from "../sign-in/actions";
+
+export const metadata: Metadata = { title: "Your profile", robots: { index: false } };
+
+export default async function ProfilePage() {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) redirect("/sign-in?callbackUrl=/profile");
+  const profile = await getUserProfileById({ id: userId });
+  if (!profile) redirect("/sign-in?callbackUrl=/profile");
+
+  return (
+    <div className="narrow">
+      <h1 className="page-title">Your profile</h1>
+      <p className="page-intro">
+        Signed in{session.user?.email ? <> as {session.user.email} (only you see this address)</> : null}.
+      </p>
+      <section aria-labelledby="name-title">
+        <h2 id="name-title" className="section-title">
+          Your name
+        </h2>
+        <DisplayNameForm current={profile.displayName} />
+      </section>
+      <section aria-labelledby="session-title">
+        <h2 id="session-title" className="section-title">
+          Session
+        </h2>
+        <form action={signOutAction}>
+          <button type="submit" className="button button-secondary">
+            Sign out
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

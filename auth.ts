@@ -1,0 +1,93 @@
+import NextAuth from "next-auth";
+import type { Provider } from "next-auth/providers";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { createAuthAdapter } from "@/db/auth-adapter";
+import { takeRateLimitToken } from "@/db/queries/rate-limits";
+import { env } from "@/env.js";
+import { sendMail } from "@/lib/mail/send-mail";
+import { signInEmail } from "@/lib/mail/sign-in-email";
+import { SIGN_IN_EMAIL_BUCKET, SIGN_IN_EMAIL_WINDOW_MS } from "@/lib/auth/limits";
+
+const MAGIC_LINK_HOURS = 24;
+
+/** Providers switched on by their environment variables (Auth.js's own names). */
+function configuredProviders(): Provider[] {
+  const providers: Provider[] = [];
+  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
+    providers.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
+  }
+  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
+    providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
+  }
+  if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID) {
+    providers.push({
+      id: "oidc",
+      name: env.AUTH_OIDC_NAME ?? "OpenID Connect",
+      type: "oidc",
+      issuer: env.AUTH_OIDC_ISSUER,
+      clientId: env.AUTH_OIDC_ID,
+      clientSecret: env.AUTH_OIDC_SECRET,
+      checks: ["pkce", "state", "nonce"],
+      profile(profile) {
+        return {
+          id: String(profile.sub),
+          name: (profile.name as string | undefined) ?? (profile.preferred_username as string | undefined) ?? null,
+          email: (profile.email as string | undefined) ?? null,
+          image: (profile.picture as string | undefined) ?? null,
+        };
+      },
+    });
+  }
+  // Magic links are always on: with no EMAIL_SERVER they go to the console mailbox,
+  // so a fresh clone can sign in without configuring anything.
+  providers.push({
+    id: "email",
+    type: "email",
+    name: "E-mail",
+    from: undefined,
+    maxAge: MAGIC_LINK_HOURS * 60 * 60,
+    options: {},
+    async sendVerificationRequest({ identifier, url }) {
+      // The one place every sign-in e-mail passes, so the limit holds even for a direct POST.
+      const allowed = await takeRateLimitToken({
+        bucket: SIGN_IN_EMAIL_BUCKET,
+        key: identifier,
+        limit: env.SIGN_IN_EMAILS_PER_HOUR,
+        windowMs: SIGN_IN_EMAIL_WINDOW_MS,
+      });
+      if (!allowed.ok) throw new Error("Too many sign-in e-mails for this address; try again later.");
+      await sendMail(signInEmail({ to: identifier, url, expiresInHours: MAGIC_LINK_HOURS }));
+    },
+  });
+  return providers;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  adapter: createAuthAdapter(),
+  session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+  secret: env.AUTH_SECRET,
+  // The host header is trusted only when the public address is pinned (AUTH_URL; `npm start`
+  // sets it from SITE_URL) or the host sets it (Vercel): never derived from a request alone.
+  trustHost: Boolean(env.AUTH_URL || env.VERCEL),
+  providers: configuredProviders(),
+  pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
+  callbacks: {
+    session({ session, user }) {
+      const stored = user as typeof user & { displayName?: string | null };
+      session.user.id = user.id;
+      session.user.name = stored.displayName ?? user.name ?? user.email?.split("@")[0] ?? "Reader";
+      return session;
+    },
+  },
+});
+
+/** Providers for the sign-in page's buttons (the e-mail form is separate). */
+export function oauthProviders(): { id: string; name: string }[] {
+  return configuredProviders()
+    .filter((provider) => typeof provider !== "function" && provider.type !== "email")
+    .map((provider) => {
+      const p = provider as { id: string; name: string };
+      return { id: p.id, name: p.name };
+    });
+}

@@ -1,0 +1,24 @@
+// Results go to bench/out/<name>.json (git-ignored) besides the printed table.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const OUT_DIR = path.join(ROOT, "bench", "out");
+
+export function outPath(file: string): string {
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  return path.join(OUT_DIR, file);
+}
+
+export function writeJson(name: string, data: unknown): string {
+  const file = outPath(`${name}.json`);
+  fs.writeFileSync(file, JSON.stringify(data, null, 2) + "\n");
+  return path.relative(process.cwd(), file);
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { useActionState } from "react";
+import { updateDisplayName, type ProfileState } from "@/app/profile/actions";
+
+export function DisplayNameForm({ current }: { current: string }) {
+  const [state, formAction, pending] = useActionState<ProfileState, FormData>(updateDisplayName, {});
+  return (
+    <form action={formAction} className="stack-form" noValidate>
+      <label htmlFor="displayName">Display name</label>
+      <input
+        id="displayName"
+        name="displayName"
+        type="text"
+        maxLength={50}
+        required
+        defaultValue={state.displayName ?? current}
+        aria-invalid={state.error ? true : undefined}
+        aria-describedby={state.error ? "displayName-error" : "displayName-hint"}
+      />
+      <p id="displayName-hint" className="hint">
+        Shown beside your comments. 1 to 50 characters.
+      </p>
+      {state.error && (
+        <p id="displayName-error" className="form-error" role="alert">
+          {state.error}
+        </p>
+      )}
+      {state.ok && (
+        <p className="form-ok" role="status">
+          Saved. Readers now see you as “{state.displayName}”.
+        </p>
+      )}
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Saving…" : "Save name"}
+      </button>
+    </form>
+  );
+}

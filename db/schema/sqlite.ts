@@ -1,0 +1,89 @@
+// SQLite schema. db/schema/pg.ts mirrors it table for table, with the same table
+// names, column names and TypeScript property names, so the queries in db/queries
+// run unchanged on both (docs/decisions/002-one-query-layer-two-dialects.md).
+// Timestamps are integer milliseconds read back as JS Date, like PG's timestamptz.
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { AdapterAccountType } from "next-auth/adapters";
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+// ── Auth.js (@auth/drizzle-adapter 1.11.3), plus the app's own user columns ──
+
+export const users = sqliteTable("users", {
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  name: text("name"),
+  email: text("email").unique(),
+  emailVerified: integer("email_verified", { mode: "timestamp_ms" }),
+  image: text("image"),
+  // null means "derive from name or e-mail local part" (db/queries/users.ts).
+  displayName: text("display_name"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<AdapterAccountType>().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (table) => [
+    primaryKey({ columns: [table.provider, table.providerAccountId] }),
+    index("accounts_user_id_idx").on(table.userId),
+  ],
+);
+export type Account = typeof accounts.$inferSelect;
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: integer("expires", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("sessions_user_id_idx").on(table.userId)],
+);
+export type Session = typeof sessions.$inferSelect;
+
+export const verificationTokens = sqliteTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: integer("expires", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.identifier, table.token] })],
+);
+export type VerificationToken = typeof verificationTokens.$inferSelect;
+
+// ── Rate limiting, shared by every instance through the database ──
+
+export const rateLimitHits = sqliteTable(
+  "rate_limit_hits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // What is limited ("sign-in-email", "comment") and for whom (an address, a user id).
+    bucket: text("bucket").notNull(),
+    key: text("key").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("rate_limit_hits_bucket_key_at_idx").on(table.bucket, table.key, table.at)],
+);
+export type RateLimitHit = typeof rateLimitHits.$inferSelect;

@@ -1,0 +1,47 @@
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
+import { readMailbox, type ReceivedMail } from "../../support/smtp-server";
+import { OIDC_USER_COOKIE, type OidcUser } from "../../support/oidc-server";
+
+export const OIDC_BUTTON = "Sign in with Test Identity";
+
+let counter = 0;
+/** A new person for each call, so tests never share an account (or a rate limit). */
+export function newUser(name = "Reader"): OidcUser {
+  counter += 1;
+  const id = `${Date.now().toString(36)}${process.pid}${counter}`;
+  return { sub: `sub-${id}`, email: `reader-${id}@example.org`, name: `${name} ${id.slice(-4)}` };
+}
+
+/** Tells the test issuer which person this browser context is. */
+export async function chooseOidcUser(context: BrowserContext, user: OidcUser) {
+  const issuer = new URL(process.env.E2E_OIDC_ISSUER ?? "");
+  await context.addCookies([{ name: OIDC_USER_COOKIE, value: encodeURIComponent(JSON.stringify(user)), domain: issuer.hostname, path: "/" }]);
+}
+
+/** Signs in through the real OpenID Connect flow and waits until the header shows the name. */
+export async function signInWithOidc(page: Page, user: OidcUser, from = "/") {
+  await chooseOidcUser(page.context(), user);
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(from)}`);
+  await page.getByRole("button", { name: OIDC_BUTTON }).click();
+  await expect(page.getByRole("link", { name: `Your profile (${user.name})` })).toBeVisible();
+}
+
+/** Waits for the n-th e-mail to `to` to arrive at the test SMTP server. */
+export async function waitForMail(to: string, count = 1): Promise<ReceivedMail> {
+  const dir = process.env.E2E_MAILBOX_DIR ?? "";
+  let mails: ReceivedMail[] = [];
+  await expect
+    .poll(() => {
+      mails = readMailbox(dir, to);
+      return mails.length;
+    }, { message: `waiting for e-mail number ${count} to ${to}`, timeout: 15_000 })
+    .toBeGreaterThanOrEqual(count);
+  return mails[count - 1]!;
+}
+
+export function mailCount(to: string): number {
+  return readMailbox(process.env.E2E_MAILBOX_DIR ?? "", to).length;
+}
+
+export const test = base;
+export { expect };

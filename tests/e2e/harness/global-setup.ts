@@ -1,0 +1,53 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { migrateDatabase } from "../../../db/migrate";
+import { buildIfStale } from "../../../scripts/lib/build-if-stale";
+import { startApp } from "../../support/app-server";
+import { startOidcServer } from "../../support/oidc-server";
+import { startSmtpServer } from "../../support/smtp-server";
+import { E2E_BASE_URL, E2E_DIST_DIR, E2E_PORT } from "./ports";
+
+
+/**
+ * Starts the real peers the app talks to (an OpenID Connect issuer and an SMTP server on
+ * loopback), builds the site once into its own dist dir, migrates a fresh SQLite file and
+ * starts the app. Returns the teardown, which stops every process it started.
+ */
+export default async function globalSetup() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "essays-e2e-"));
+  const mailbox = path.join(dataDir, "mailbox");
+  const [oidc, smtp] = await Promise.all([startOidcServer(), startSmtpServer(mailbox)]);
+  const dbFile = path.join(dataDir, "blog.db");
+  const appEnv = {
+    SITE_URL: E2E_BASE_URL,
+    AUTH_URL: E2E_BASE_URL,
+    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+    DATA_DIR: dataDir,
+    DATABASE_URL: `file:${dbFile}`,
+    EMAIL_SERVER: smtp.url,
+    EMAIL_FROM: "Essays <essays@example.org>",
+    AUTH_OIDC_ISSUER: oidc.issuer,
+    AUTH_OIDC_ID: oidc.clientId,
+    AUTH_OIDC_SECRET: oidc.clientSecret,
+    AUTH_OIDC_NAME: "Test Identity",
+  };
+  // Workers inherit these: where to read mail, which issuer, where the database is.
+  Object.assign(process.env, { E2E_MAILBOX_DIR: mailbox, E2E_OIDC_ISSUER: oidc.issuer, E2E_DATABASE_FILE: dbFile });
+
+  const stops: (() => Promise<void>)[] = [oidc.stop, smtp.stop];
+  const teardown = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await migrateDatabase({ config: { dialect: "sqlite", file: dbFile } });
+    await buildIfStale(E2E_DIST_DIR, { SITE_URL: E2E_BASE_URL, CONTENT_DIR: "content" }, { ...process.env, ...appEnv });
+    const app = await startApp({ port: E2E_PORT, distDir: E2E_DIST_DIR, env: appEnv, logFile: ".tmp/e2e-app.log" });
+    stops.push(app.stop);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
