@@ -2,6 +2,7 @@
 // wrong value fails at start (or at build, through next.config.js) with the
 // variable's name and what was expected, instead of deep inside a request.
 import { z } from "zod";
+import { parseDatabaseUrl } from "./db/url.js";
 
 const optionalString = z
   .string()
@@ -79,6 +80,11 @@ const schema = z
     SIGN_IN_EMAILS_PER_HOUR: positiveInt(5),
   })
   .superRefine((value, ctx) => {
+    try {
+      parseDatabaseUrl(value.DATABASE_URL, value.DATA_DIR);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: String(error.message).replace(/^DATABASE_URL /, "") });
+    }
     const pairs = [
       ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
       ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],

@@ -1,4 +1,5 @@
 // Validate the environment first: a bad variable fails the build with its name.
+import { fileURLToPath } from "node:url";
 import { env } from "./env.js";
 
 /** @type {import("next").NextConfig} */
@@ -8,6 +9,9 @@ const nextConfig = {
   reactStrictMode: true,
   // Native module: loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3"],
+  // Comment threads live in statically generated pages; invalidating them on one instance
+  // must reach every instance (docs/decisions/009-static-essays-with-live-threads.md).
+  cacheHandler: fileURLToPath(new URL("./lib/cache/isr-cache-handler.js", import.meta.url)),
   async headers() {
     return [
       {

@@ -1,6 +1,8 @@
+// Plain JavaScript (typed with JSDoc) because the ISR cache handler, which Node loads
+// without TypeScript at run time, opens the same database as the app.
 import path from "node:path";
 
-export type DatabaseConfig = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
+/** @typedef {{ dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string }} DatabaseConfig */
 
 const ACCEPTED_FORMS = [
   "unset (or empty) → SQLite at ./data/blog.db (inside DATA_DIR)",
@@ -9,7 +11,8 @@ const ACCEPTED_FORMS = [
 ];
 
 export class DatabaseUrlError extends Error {
-  constructor(problem: string) {
+  /** @param {string} problem */
+  constructor(problem) {
     super(`DATABASE_URL ${problem}. Accepted forms:\n${ACCEPTED_FORMS.map((form) => `  - ${form}`).join("\n")}`);
     this.name = "DatabaseUrlError";
   }
@@ -18,8 +21,11 @@ export class DatabaseUrlError extends Error {
 /**
  * Reads DATABASE_URL into a dialect and a target. Pure (no I/O, no cwd): relative
  * paths are kept relative and resolved where the file is opened.
+ * @param {string | undefined} value
+ * @param {string} dataDir
+ * @returns {DatabaseConfig}
  */
-export function parseDatabaseUrl(value: string | undefined, dataDir: string): DatabaseConfig {
+export function parseDatabaseUrl(value, dataDir) {
   const trimmed = value?.trim() ?? "";
   if (trimmed === "") return { dialect: "sqlite", file: path.join(dataDir, "blog.db") };
 
@@ -35,7 +41,7 @@ export function parseDatabaseUrl(value: string | undefined, dataDir: string): Da
   }
 
   if (/^postgres(ql)?:\/\//i.test(trimmed)) {
-    let parsed: URL;
+    let parsed;
     try {
       parsed = new URL(trimmed);
     } catch {
@@ -51,8 +57,12 @@ export function parseDatabaseUrl(value: string | undefined, dataDir: string): Da
   throw new DatabaseUrlError(scheme ? `has an unsupported scheme "${scheme}:"` : "is not a file: or postgres:// URL");
 }
 
-/** A one-line, password-free name for logs: the SQLite file, or PostgreSQL host:port/db. */
-export function describeDatabase(config: DatabaseConfig): string {
+/**
+ * A one-line, password-free name for logs: the SQLite file, or PostgreSQL host:port/db.
+ * @param {DatabaseConfig} config
+ * @returns {string}
+ */
+export function describeDatabase(config) {
   if (config.dialect === "sqlite") return `SQLite ${path.resolve(config.file)}`;
   const url = new URL(config.url);
   const database = decodeURIComponent(url.pathname.replace(/^\//, "")) || "(default database)";

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { E2E_BASE_URL, E2E_DIST_DIR } from "./harness/ports";
+
+// What a newcomer gets from `npm start` with nothing configured: a generated secret kept in
+// data/, migrations applied, and magic links printed to the console mailbox.
+const PORT = 3237;
+const BASE = `http://localhost:${PORT}`;
+
+type Started = { child: ChildProcess; output: () => string };
+
+function startNpmStart(dataDir: string): Started {
+  let output = "";
+  const env = { ...process.env };
+  for (const name of ["AUTH_SECRET", "EMAIL_SERVER", "DATABASE_URL", "AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"]) delete env[name];
+  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+    env: {
+      ...env,
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      // Reuse the suite's build (same SITE_URL baked in) instead of building again;
+      // sign-in links must still point at this server.
+      NEXT_DIST_DIR: E2E_DIST_DIR,
+      SITE_URL: E2E_BASE_URL,
+      AUTH_URL: BASE,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+async function stop({ child }: Started) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+test("npm start with nothing configured: generated secret, migrations, console mailbox sign-in", async ({ page }) => {
+  test.setTimeout(120_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "essays-start-"));
+  let started = startNpmStart(dataDir);
+  try {
+    await expect.poll(() => started.output(), { timeout: 90_000 }).toContain("The blog is starting");
+    await expect.poll(async () => (await fetch(BASE).catch(() => undefined))?.status, { timeout: 30_000 }).toBe(200);
+    const output = started.output();
+    expect(output).toContain("AUTH_SECRET was not set: generated one");
+    expect(output).toContain("migrations applied");
+    expect(output).toContain("CONSOLE MAILBOX");
+    const secretFile = path.join(dataDir, "auth-secret");
+    expect(fs.statSync(secretFile).mode & 0o777).toBe(0o600);
+    expect(fs.existsSync(path.join(dataDir, "blog.db"))).toBe(true);
+
+    const email = `newcomer-${Date.now()}@example.org`;
+    await page.goto(`${BASE}/sign-in`);
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
+    await expect(page.getByText("printed in the output of the terminal")).toBeVisible();
+    let link = "";
+    await expect
+      .poll(() => {
+        const printed = started.output().split("CONSOLE MAILBOX").slice(1).find((mail) => mail.includes(email)) ?? "";
+        link = printed.match(/http:\/\/localhost:\d+\/api\/auth\/callback\/email\?\S+/)?.[0] ?? "";
+        return link;
+      })
+      .not.toBe("");
+    await page.goto(link);
+    await expect(page.getByRole("link", { name: `Your profile (${email.split("@")[0]})` })).toBeVisible();
+
+    // A restart keeps the secret, so the session survives it.
+    await stop(started);
+    started = startNpmStart(dataDir);
+    await expect.poll(() => started.output(), { timeout: 90_000 }).toContain("The blog is starting");
+    await expect.poll(async () => (await fetch(BASE).catch(() => undefined))?.status, { timeout: 30_000 }).toBe(200);
+    expect(started.output()).toContain("AUTH_SECRET: using the one kept in");
+    await page.reload();
+    await expect(page.getByRole("link", { name: `Your profile (${email.split("@")[0]})` })).toBeVisible();
+  } finally {
+    await stop(started);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("npm start refuses a bad environment variable with its name and no stack trace", async () => {
+  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+    env: { ...process.env, DATABASE_URL: "mysql://root:secret@db/essays" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  expect(code).toBe(1);
+  expect(output).toContain("DATABASE_URL: has an unsupported scheme");
+  expect(output).not.toContain("secret");
+  expect(output).not.toMatch(/\n\s+at /);
+});
