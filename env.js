@@ -78,6 +78,10 @@ const schema = z
       z.string().regex(/^(.+<)?[^@\s<>]+@[^@\s<>]+>?$/, { message: "expected an address such as Essays <essays@example.org>" }).optional(),
     ),
     SIGN_IN_EMAILS_PER_HOUR: positiveInt(5),
+
+    // Comments one reader may post, counted across every instance (db/queries/comments.ts).
+    COMMENTS_PER_MINUTE: positiveInt(5),
+    COMMENTS_PER_DAY: positiveInt(200),
   })
   .superRefine((value, ctx) => {
     try {

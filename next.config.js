@@ -12,6 +12,9 @@ const nextConfig = {
   // Comment threads live in statically generated pages; invalidating them on one instance
   // must reach every instance (docs/decisions/009-static-essays-with-live-threads.md).
   cacheHandler: fileURLToPath(new URL("./lib/cache/isr-cache-handler.js", import.meta.url)),
+  // Re-rendered pages stay in memory; the build's files on disk stay as built. After a
+  // restart, a page older than a recorded invalidation is rendered again (see 009).
+  experimental: { isrFlushToDisk: false },
   async headers() {
     return [
       {

@@ -9,8 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseFlags, positiveInteger, type FlagSpec } from "./lib/args";
 import { ROOT, outPath, writeJson } from "./lib/out";
-import { nextBuild, onCleanup, removeDir, runCleanups } from "./lib/processes";
-import { benchDataEnv } from "./lib/site";
+import { nextBuild, onCleanup, removeDir, runCleanups, wasInterrupted } from "./lib/processes";
+import { benchAppEnv } from "./lib/site";
 import { generateEssays } from "./lib/synthetic";
 import { printTable } from "./lib/table";
 
@@ -50,14 +50,19 @@ async function main(): Promise<void> {
   );
   const logFile = outPath("build-build.log");
   console.log(`next build (CONTENT_DIR=${contentDir}, NEXT_DIST_DIR=${DIST_DIR}; log: ${path.relative(process.cwd(), logFile)}) …`);
-  const build = await nextBuild({ distDir: DIST_DIR, logFile, env: { CONTENT_DIR: contentDir, ...benchDataEnv() } });
+  const build = await nextBuild({ distDir: DIST_DIR, logFile, env: { CONTENT_DIR: contentDir, ...benchAppEnv() } });
   const pages = countHtml(path.join(distPath, "server", "app"));
+  // Next's own count includes what is not .html: OG images, feeds, sitemap, robots.txt.
+  const nextStatic = /Generating static pages[^(]*\((\d+)\/\d+\)/.exec(
+    fs.readFileSync(logFile, "utf8").split("\n").reverse().find((line) => line.includes("Generating static pages")) ?? "",
+  )?.[1];
   const perEssayMs = (build.seconds * 1000) / essays;
 
   printTable(`Production build of ${essays} synthetic essays (${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB)`, ["", "value"], [
     ["total", `${build.seconds.toFixed(1)} s`],
     ["per essay", `${perEssayMs.toFixed(1)} ms`],
     ["pages generated (.html under server/app)", String(pages)],
+    ["static routes Next generated (all kinds)", nextStatic ?? "n/a"],
     ["peak RSS, next build + workers summed", mb(build.peakRssBytes)],
     ["peak RSS, largest single process", mb(build.peakProcessRssBytes)],
   ]);
@@ -69,6 +74,7 @@ async function main(): Promise<void> {
     seconds: build.seconds,
     perEssayMs,
     htmlPages: pages,
+    nextStaticRoutes: nextStatic === undefined ? undefined : Number(nextStatic),
     peakRssBytes: build.peakRssBytes,
     peakProcessRssBytes: build.peakProcessRssBytes,
     cpus: os.cpus().length,
@@ -80,6 +86,7 @@ async function main(): Promise<void> {
 
 main()
   .catch((error: unknown) => {
+    if (wasInterrupted()) return;
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exitCode = 1;
   })

@@ -14,7 +14,7 @@ import * as chromeLauncher from "chrome-launcher";
 import { parseFlags, positiveInteger, type FlagSpec } from "./lib/args";
 import { CHROME_ARGS, CHROME_PATH } from "./lib/chrome";
 import { median, outPath, ROOT, writeJson } from "./lib/out";
-import { onCleanup, runCleanups } from "./lib/processes";
+import { onCleanup, runCleanups, wasInterrupted } from "./lib/processes";
 import { buildAndStart } from "./lib/site";
 import { failingAudits, type Failing, type Lhr } from "./lib/lighthouse-audits";
 import { printTable } from "./lib/table";
@@ -171,6 +171,7 @@ async function main(): Promise<void> {
 
 main()
   .catch((error: unknown) => {
+    if (wasInterrupted()) return;
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exitCode = 1;
   })

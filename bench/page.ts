@@ -16,7 +16,7 @@ import { chromium, type Browser } from "@playwright/test";
 import { parseFlags, type FlagSpec } from "./lib/args";
 import { CHROME_ARGS, CHROME_PATH } from "./lib/chrome";
 import { ROOT, writeJson } from "./lib/out";
-import { onCleanup, runCleanups } from "./lib/processes";
+import { onCleanup, runCleanups, wasInterrupted } from "./lib/processes";
 import { buildAndStart } from "./lib/site";
 import { GZIP_LEVEL, gzipSize, kb } from "./lib/size";
 import { printTable } from "./lib/table";
@@ -226,6 +226,7 @@ async function main(): Promise<void> {
 
 main()
   .catch((error: unknown) => {
+    if (wasInterrupted()) return;
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exitCode = 1;
   })

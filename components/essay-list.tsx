@@ -1,9 +1,12 @@
 import Link from "next/link";
+import { getCachedCommentCounts } from "@/lib/comments/cached-queries";
 import type { EssaySummary } from "@/lib/content/essays";
 import { EssayMeta } from "./essay-meta";
 
-export function EssayList({ essays }: { essays: EssaySummary[] }) {
+/** A list of essays with their comment counts (one cached query for all of them). */
+export async function EssayList({ essays }: { essays: EssaySummary[] }) {
   if (essays.length === 0) return <p>No essays here yet.</p>;
+  const counts = await getCachedCommentCounts();
   return (
     <ol className="essay-list" reversed={false}>
       {essays.map((essay) => (
@@ -13,7 +16,7 @@ export function EssayList({ essays }: { essays: EssaySummary[] }) {
               <Link href={essay.path}>{essay.title}</Link>
             </h2>
             {essay.subtitle && <p className="subtitle">{essay.subtitle}</p>}
-            <EssayMeta essay={essay} />
+            <EssayMeta essay={essay} commentCount={essay.comments === "hidden" ? undefined : (counts[essay.path] ?? 0)} />
             <p className="summary">{essay.description}</p>
           </article>
         </li>

@@ -32,6 +32,8 @@ export async function runCleanups(): Promise<void> {
 }
 
 let interrupted = false;
+/** True once Ctrl-C (or SIGTERM/SIGHUP) arrived: errors after that are the stopping, not a finding. */
+export const wasInterrupted = () => interrupted;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     if (interrupted) return;
@@ -198,6 +200,7 @@ export async function nextBuild(options: {
   env?: Record<string, string | undefined>;
 }): Promise<BuildResult> {
   const restoreTsconfig = guardTsconfig(options.distDir);
+  const unregisterTsconfig = onCleanup(restoreTsconfig); // on Ctrl-C too
   const started = process.hrtime.bigint();
   const child = spawnNext(["build"], nextEnv(options.distDir, options.env), options.logFile);
   const pid = child.pid!;
@@ -223,6 +226,7 @@ export async function nextBuild(options: {
     clearInterval(sampler);
     await stopGroup(pid, 2000); // workers left behind, if any
     unregister();
+    unregisterTsconfig();
     restoreTsconfig();
   }
 }

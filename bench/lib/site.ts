@@ -1,4 +1,6 @@
 // Build (unless --no-build) and start the site for a benchmark that browses it.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,14 +11,30 @@ import { nextBuild, onCleanup, removeDir, startServer, type BuildResult, type Se
 export const BENCH_DIST_DIR = ".next-bench";
 
 /**
- * A throwaway DATA_DIR (the SQLite database) so a benchmark server never opens
- * the developers' data/blog.db; left alone if DATA_DIR or DATABASE_URL is set.
+ * What the app needs to build and serve, kept apart from the developers' own:
+ * a throwaway DATA_DIR (the SQLite database) in the OS temp dir with the committed
+ * migrations applied (`scripts/db-migrate.ts`, as `npm start` does: the build
+ * prerenders pages that query it), and a random AUTH_SECRET for this run.
+ * If DATA_DIR or DATABASE_URL is set, that database is used as it is (not migrated);
+ * a set AUTH_SECRET is kept.
  */
-export function benchDataEnv(): Record<string, string> {
-  if (process.env.DATA_DIR || process.env.DATABASE_URL) return {};
+export function benchAppEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (!process.env.AUTH_SECRET) env.AUTH_SECRET = randomBytes(33).toString("base64");
+  if (process.env.DATA_DIR || process.env.DATABASE_URL) return env;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-data-"));
   onCleanup(() => removeDir(dir));
-  return { DATA_DIR: dir };
+  env.DATA_DIR = dir;
+  const migrate = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/db-migrate.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  if (migrate.status !== 0) {
+    throw new Error(`scripts/db-migrate.ts failed for the benchmark's database in ${dir}:\n${migrate.stderr || migrate.stdout || migrate.error?.message}`);
+  }
+  return env;
 }
 
 export async function buildAndStart(options: {
@@ -25,7 +43,7 @@ export async function buildAndStart(options: {
   distDir?: string;
 }): Promise<{ server: Server; build?: BuildResult; distDir: string }> {
   const distDir = options.distDir ?? BENCH_DIST_DIR;
-  const env = benchDataEnv();
+  const env = benchAppEnv();
   let build: BuildResult | undefined;
   if (options.noBuild) {
     if (!fs.existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
@@ -35,7 +53,13 @@ export async function buildAndStart(options: {
   } else {
     const logFile = outPath(`${options.name}-build.log`);
     console.log(`Building into ${distDir} (next build; log: ${path.relative(process.cwd(), logFile)}) …`);
-    build = await nextBuild({ distDir, logFile, env });
+    try {
+      build = await nextBuild({ distDir, logFile, env });
+    } catch (error) {
+      // A failed build leaves a half-written dist dir that --no-build would take for a build.
+      removeDir(path.join(ROOT, distDir));
+      throw error;
+    }
     console.log(`Built in ${build.seconds.toFixed(1)} s.`);
   }
   const logFile = outPath(`${options.name}-server.log`);

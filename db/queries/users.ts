@@ -36,8 +36,8 @@ export async function updateUserDisplayName({
 
 // Chosen name, else the provider's name, else the part of the e-mail before "@" (so the
 // address itself never reaches a page). A user with none of these (possible with some
-// OAuth providers) is shown as "Reader".
-function deriveDisplayName(user: { displayName: string | null; name: string | null; email: string | null }): string {
+// OAuth providers) is shown as "Reader". Also used for comment authors (db/queries/comments.ts).
+export function deriveDisplayName(user: { displayName: string | null; name: string | null; email: string | null }): string {
   const localPart = user.email?.split("@")[0];
   for (const candidate of [user.displayName, user.name, localPart]) {
     const trimmed = candidate?.trim();

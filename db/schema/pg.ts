@@ -1,7 +1,8 @@
 // PostgreSQL schema: the mirror of db/schema/sqlite.ts (same table names, column
 // names and property names; see docs/decisions/002-one-query-layer-two-dialects.md).
 // Timestamps are timestamptz read back as JS Date.
-import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -85,3 +86,78 @@ export const rateLimitHits = pgTable(
   (table) => [index("rate_limit_hits_bucket_key_at_idx").on(table.bucket, table.key, table.at)],
 );
 export type RateLimitHit = typeof rateLimitHits.$inferSelect;
+
+// ── Comments: stored flat (parentId), built into a thread by lib/comments/build-tree.ts ──
+// See docs/decisions/008-comment-storage.md.
+
+export const comments = pgTable(
+  "comments",
+  {
+    // Appears in permalinks (#comment-<id>), so it is a small integer, never reused.
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    // The essay's address, e.g. /leftlibertarian/08/23/slug.
+    essayPath: text("essay_path").notNull(),
+    // No ON DELETE: comments are deleted softly, so a parent with replies is never removed.
+    parentId: integer("parent_id").references((): AnyPgColumn => comments.id),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    // Shown when there is no user row: imported authors, and readers whose account is gone.
+    authorName: text("author_name"),
+    // Markdown as the reader wrote it, and its sanitized HTML rendered at write time.
+    body: text("body").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    renderVersion: integer("render_version").notNull().default(1),
+    // published; pending = held for moderation; hidden = removed by a moderator.
+    status: text("status", { enum: ["published", "pending", "hidden"] })
+      .notNull()
+      .default("published"),
+    moderationReason: text("moderation_reason"),
+    deletedAt: timestamptz("deleted_at"),
+    editedAt: timestamptz("edited_at"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (table) => [
+    index("comments_essay_path_created_at_idx").on(table.essayPath, table.createdAt),
+    index("comments_author_id_created_at_idx").on(table.authorId, table.createdAt),
+    index("comments_parent_id_idx").on(table.parentId),
+    // Unqualified column name: SQLite rebuilds a table under a temporary name to alter it,
+    // and a CHECK naming "comments"."status" would no longer compile there.
+    check("comments_status_check", sql`${sql.identifier("status")} in ('published', 'pending', 'hidden')`),
+  ],
+);
+export type Comment = typeof comments.$inferSelect;
+export type NewComment = typeof comments.$inferInsert;
+export type CommentStatus = Comment["status"];
+
+// Every edit keeps the version it replaced: nothing a reader wrote is lost by an edit.
+export const commentRevisions = pgTable(
+  "comment_revisions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    // When the replaced version was written (the comment's creation or its previous edit).
+    writtenAt: timestamptz("written_at").notNull(),
+    replacedAt: timestamptz("replaced_at").notNull(),
+  },
+  (table) => [index("comment_revisions_comment_id_idx").on(table.commentId)],
+);
+export type CommentRevision = typeof commentRevisions.$inferSelect;
+
+// ── Cache tag invalidations shared by every instance (read and written with raw SQL) ──
+
+export const cacheTagEvents = pgTable(
+  "cache_tag_events",
+  {
+    tag: text("tag").primaryKey(),
+    // Epoch milliseconds as plain numbers (not Dates): the cache handler compares them to Date.now().
+    staleAt: bigint("stale_at", { mode: "number" }),
+    expiredAt: bigint("expired_at", { mode: "number" }),
+    // Increases with every change, so an instance can ask for "everything after the last seq I saw".
+    seq: bigint("seq", { mode: "number" }).notNull(),
+  },
+  (table) => [index("cache_tag_events_seq_idx").on(table.seq)],
+);
+export type CacheTagEvent = typeof cacheTagEvents.$inferSelect;

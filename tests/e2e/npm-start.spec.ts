@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_BASE_URL, E2E_DIST_DIR } from "./harness/ports";
+import { E2E_BASE_URL, E2E_CONTENT_DIR, E2E_DIST_DIR } from "./harness/ports";
 
 // What a newcomer gets from `npm start` with nothing configured: a generated secret kept in
 // data/, migrations applied, and magic links printed to the console mailbox.
@@ -25,6 +25,7 @@ function startNpmStart(dataDir: string): Started {
       // sign-in links must still point at this server.
       NEXT_DIST_DIR: E2E_DIST_DIR,
       SITE_URL: E2E_BASE_URL,
+      CONTENT_DIR: E2E_CONTENT_DIR,
       AUTH_URL: BASE,
     },
     stdio: ["ignore", "pipe", "pipe"],

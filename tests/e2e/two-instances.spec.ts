@@ -3,7 +3,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { startApp, type AppServer } from "../support/app-server";
 import { createDatabase, findPostgresBinaries, startPostgres, type PostgresServer } from "../support/postgres";
 import { chooseOidcUser, newUser, OIDC_BUTTON } from "./harness/fixtures";
-import { E2E_DIST_DIR } from "./harness/ports";
+import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "./harness/ports";
 
 // Serverless hosting runs many instances on one PostgreSQL: a session made on one must be
 // valid on every other. Two `next start` processes on two ports share one real server.
@@ -34,6 +34,7 @@ test.describe("two app instances on one PostgreSQL", () => {
           env: {
             DATABASE_URL: url,
             DATABASE_POOL_MAX: "2",
+            CONTENT_DIR: E2E_CONTENT_DIR,
             SITE_URL: base,
             AUTH_URL: base,
             AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
@@ -63,7 +64,7 @@ test.describe("two app instances on one PostgreSQL", () => {
     // Cookies are per host, not per port: the second instance receives the same session cookie
     // and can only accept it by finding the session in the shared database.
     const onSecond = await page.request.get(`${second.url}/api/me`);
-    expect(await onSecond.json()).toEqual({ signedIn: true, name: user.name, image: null });
+    expect(await onSecond.json()).toEqual({ signedIn: true, id: expect.any(String), name: user.name, image: null });
     await page.goto(`${second.url}/profile`);
     await expect(page.getByLabel("Display name")).toHaveValue(user.name);
 

@@ -6,7 +6,8 @@ import { buildIfStale } from "../../../scripts/lib/build-if-stale";
 import { startApp } from "../../support/app-server";
 import { startOidcServer } from "../../support/oidc-server";
 import { startSmtpServer } from "../../support/smtp-server";
-import { E2E_BASE_URL, E2E_DIST_DIR, E2E_PORT } from "./ports";
+import { prepareE2eContent } from "./e2e-content";
+import { E2E_BASE_URL, E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_PORT } from "./ports";
 
 
 /**
@@ -31,6 +32,11 @@ export default async function globalSetup() {
     AUTH_OIDC_ID: oidc.clientId,
     AUTH_OIDC_SECRET: oidc.clientSecret,
     AUTH_OIDC_NAME: "Test Identity",
+    CONTENT_DIR: prepareE2eContent(),
+    // Generous limits: the suite posts many comments as one reader (the XSS list). The
+    // limits themselves are tested on the PostgreSQL instances and in the contract tests.
+    COMMENTS_PER_MINUTE: "500",
+    COMMENTS_PER_DAY: "5000",
   };
   // Workers inherit these: where to read mail, which issuer, where the database is.
   Object.assign(process.env, { E2E_MAILBOX_DIR: mailbox, E2E_OIDC_ISSUER: oidc.issuer, E2E_DATABASE_FILE: dbFile });
@@ -42,7 +48,7 @@ export default async function globalSetup() {
   };
   try {
     await migrateDatabase({ config: { dialect: "sqlite", file: dbFile } });
-    await buildIfStale(E2E_DIST_DIR, { SITE_URL: E2E_BASE_URL, CONTENT_DIR: "content" }, { ...process.env, ...appEnv });
+    await buildIfStale(E2E_DIST_DIR, { SITE_URL: E2E_BASE_URL, CONTENT_DIR: E2E_CONTENT_DIR }, { ...process.env, ...appEnv });
     const app = await startApp({ port: E2E_PORT, distDir: E2E_DIST_DIR, env: appEnv, logFile: ".tmp/e2e-app.log" });
     stops.push(app.stop);
   } catch (error) {

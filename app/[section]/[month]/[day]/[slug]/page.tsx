@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { AdjacentEssays } from "@/components/adjacent-essays";
+import { CommentSection } from "@/components/comments/comment-section";
 import { EssayMeta } from "@/components/essay-meta";
 import { TableOfContents } from "@/components/table-of-contents";
 import { TagLinks } from "@/components/tag-links";
 import { env } from "@/env.js";
+import { getCachedCommentCounts } from "@/lib/comments/cached-queries";
 import { essayParams, pathFromParams, type EssayParams } from "@/lib/content/essay-params";
 import { getAdjacentEssays, getEssayByLegacyPath, getEssayByPath, getEssays, summarize } from "@/lib/content/essays";
 import { renderEssay } from "@/lib/markdown/render-essay";
@@ -14,9 +16,12 @@ import { blogPostingJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 type Props = { params: Promise<EssayParams> };
 
-// Essays are prerendered; other four-segment addresses are looked up on request
-// (the old /YYYY/MM/DD/slug addresses redirect, the rest get the 404 page).
+// Essays are prerendered, thread included; a comment change invalidates the page's cache
+// tag on every instance (docs/decisions/009). The hourly revalidation is only a safety net.
+// Other four-segment addresses are looked up on request (old /YYYY/MM/DD/slug addresses
+// redirect, the rest get the 404 page).
 export const dynamicParams = true;
+export const revalidate = 3600;
 
 export function generateStaticParams(): EssayParams[] {
   return getEssays().map(essayParams);
@@ -56,8 +61,10 @@ export default async function EssayPage({ params }: Props) {
   }
   const { content, headings } = await renderEssay(essay);
   const { newer, older } = getAdjacentEssays(essay.path);
+  const commentCount = essay.comments === "hidden" ? undefined : ((await getCachedCommentCounts())[essay.path] ?? 0);
 
   return (
+    <>
     <article className="essay" aria-labelledby="essay-title">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(blogPostingJsonLd(summarize(essay), env.SITE_URL)) }} />
       <header className="essay-header">
@@ -69,7 +76,7 @@ export default async function EssayPage({ params }: Props) {
         </h1>
         {essay.subtitle && <p className="essay-subtitle">{essay.subtitle}</p>}
         <p className="meta byline">By {essay.author}</p>
-        <EssayMeta essay={summarize(essay)} />
+        <EssayMeta essay={summarize(essay)} commentCount={commentCount} />
       </header>
       <TableOfContents headings={headings} />
       <div className="prose">{content}</div>
@@ -83,5 +90,7 @@ export default async function EssayPage({ params }: Props) {
         <AdjacentEssays newer={newer} older={older} />
       </footer>
     </article>
+    <CommentSection essay={essay} />
+    </>
   );
 }

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CommentForm } from "@/components/comments/comment-form";
+import { loadCommentPage } from "@/lib/comments/comment-page-data";
+import { renderCommentMarkdown } from "@/lib/comments/render-markdown";
+
+export const metadata: Metadata = { title: "Reply", robots: { index: false } };
+
+export default async function ReplyPage({ params }: { params: Promise<{ id: string }> }) {
+  const { comment, essay } = await loadCommentPage((await params).id, "reply");
+  const visible = !comment.deletedAt && comment.status === "published";
+  return (
+    <div className="narrow">
+      <p className="kicker-link">
+        <Link href={`${essay.path}#comment-${comment.id}`}>← Back to “{essay.title}”</Link>
+      </p>
+      <h1 className="page-title">Reply</h1>
+      <blockquote className="quoted-comment">
+        {visible ? (
+          <div className="comment-body" dangerouslySetInnerHTML={{ __html: renderCommentMarkdown(comment.body) }} />
+        ) : (
+          <p>[This comment was removed.]</p>
+        )}
+      </blockquote>
+      {essay.comments === "open" ? (
+        <CommentForm essayPath={essay.path} parentId={comment.id} label="Your reply" submitLabel="Post reply" />
+      ) : (
+        <p className="comments-closed">Comments on this essay are closed.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { updateTag } from "next/cache";
+import { auth } from "@/auth";
+import { getCommentById } from "@/db/queries/comments";
+import { COMMENT_COUNTS_TAG, threadTag } from "@/lib/comments/cache-tags";
+import { deleteComment, editComment, postComment } from "@/lib/comments/comment-service";
+import { renderCommentMarkdown } from "@/lib/comments/render-markdown";
+import { commentBodySchema, commentIdSchema, essayPathSchema, parentIdSchema } from "@/lib/comments/validation";
+
+/** What a comment form shows after a submit. The typed text always comes back, so nothing is lost. */
+export type CommentFormState = { body?: string; error?: string; previewHtml?: string };
+
+function refreshThread(essayPath: string) {
+  // updateTag: this request and the next read anywhere see the change at once.
+  updateTag(threadTag(essayPath));
+  updateTag(COMMENT_COUNTS_TAG);
+}
+
+const firstIssue = (error: { issues: { message: string }[] }) => error.issues[0]?.message ?? "Check what you wrote.";
+
+export async function submitComment(_previous: CommentFormState, form: FormData): Promise<CommentFormState> {
+  const body = String(form.get("body") ?? "");
+  const parsedBody = commentBodySchema.safeParse(body);
+  if (!parsedBody.success) return { body, error: firstIssue(parsedBody.error) };
+  if (form.get("intent") === "preview") return { body, previewHtml: renderCommentMarkdown(parsedBody.data) };
+
+  const session = await auth();
+  if (!session?.user?.id) return { body, error: "Sign in to post. Your text is kept here until you do." };
+  const essayPath = essayPathSchema.safeParse(form.get("essayPath"));
+  const parentId = parentIdSchema.safeParse(form.get("parentId") ?? "");
+  if (!essayPath.success || !parentId.success) return { body, error: "This form is out of date. Reload the page and try again." };
+
+  const result = await postComment({ userId: session.user.id, essayPath: essayPath.data, parentId: parentId.data, body: parsedBody.data });
+  if (!result.ok) return { body, error: result.error };
+  refreshThread(result.essay.path);
+  redirect(`${result.essay.path}#comment-${result.id}`);
+}
+
+export async function submitEdit(_previous: CommentFormState, form: FormData): Promise<CommentFormState> {
+  const body = String(form.get("body") ?? "");
+  const parsedBody = commentBodySchema.safeParse(body);
+  if (!parsedBody.success) return { body, error: firstIssue(parsedBody.error) };
+  if (form.get("intent") === "preview") return { body, previewHtml: renderCommentMarkdown(parsedBody.data) };
+
+  const session = await auth();
+  if (!session?.user?.id) return { body, error: "Your session has ended. Sign in again; your text is kept here." };
+  const id = commentIdSchema.safeParse(form.get("commentId"));
+  if (!id.success) return { body, error: "This form is out of date. Reload the page and try again." };
+  const comment = await getCommentById({ id: id.data });
+  const result = await editComment({ userId: session.user.id, id: id.data, body: parsedBody.data });
+  if (!result.ok || !comment) return { body, error: result.ok ? "That comment does not exist." : result.error };
+  refreshThread(comment.essayPath);
+  redirect(`${comment.essayPath}#comment-${comment.id}`);
+}
+
+export type DeleteState = { error?: string };
+
+export async function submitDelete(_previous: DeleteState, form: FormData): Promise<DeleteState> {
+  const session = await auth();
+  if (!session?.user?.id) return { error: "Your session has ended. Sign in again to delete your comment." };
+  const id = commentIdSchema.safeParse(form.get("commentId"));
+  if (!id.success) return { error: "This form is out of date. Reload the page and try again." };
+  const comment = await getCommentById({ id: id.data });
+  const result = await deleteComment({ userId: session.user.id, id: id.data });
+  if (!result.ok || !comment) return { error: result.ok ? "That comment does not exist." : result.error };
+  refreshThread(comment.essayPath);
+  redirect(`${comment.essayPath}#comments`);
+}

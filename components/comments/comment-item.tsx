@@ -1,0 +1,133 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { ThreadRow } from "@/lib/comments/cached-queries";
+import { Avatar } from "../auth/account-link";
+import { useViewer } from "../viewer-context";
+import { CommentForm } from "./comment-form";
+import { DeleteForm } from "./delete-form";
+import { RelativeTime } from "./relative-time";
+
+type Mode = "read" | "reply" | "edit" | "delete";
+
+export type CommentItemProps = {
+  comment: ThreadRow;
+  tombstone?: "deleted" | "hidden" | null;
+  replyCount: number;
+  essayPath: string;
+  open: boolean;
+  /** Set for replies shown flat past the indentation limit. */
+  inReplyTo?: { id: number; name: string };
+};
+
+export function CommentItem({ comment, tombstone, replyCount, essayPath, open, inReplyTo }: CommentItemProps) {
+  const [mode, setMode] = useState<Mode>("read");
+  const { viewer } = useViewer();
+  const own = viewer.signedIn && comment.authorId === viewer.id && !tombstone;
+  const headingId = `comment-${comment.id}-by`;
+
+  return (
+    <article id={`comment-${comment.id}`} className={`comment${tombstone ? " comment-tombstone" : ""}`} aria-labelledby={headingId}>
+      <header className="comment-meta">
+        {!tombstone && <Avatar name={comment.authorName} image={comment.authorImage} size={32} />}
+        <span id={headingId} className="comment-author">
+          {tombstone ? "Removed comment" : comment.authorName}
+        </span>
+        <a href={`#comment-${comment.id}`} className="comment-permalink" aria-label={`Link to this comment (${comment.createdAt.slice(0, 10)})`}>
+          <RelativeTime iso={comment.createdAt} />
+        </a>
+        {comment.editedAt && !tombstone && (
+          <span className="comment-edited">
+            edited <RelativeTime iso={comment.editedAt} />
+          </span>
+        )}
+      </header>
+      {inReplyTo && (
+        <p className="in-reply-to">
+          in reply to <a href={`#comment-${inReplyTo.id}`}>{inReplyTo.name}</a>
+        </p>
+      )}
+      {tombstone === "deleted" && <p className="tombstone-text">[deleted]</p>}
+      {tombstone === "hidden" && <p className="tombstone-text">[removed by a moderator]</p>}
+      {!tombstone && mode !== "edit" && <div className="comment-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />}
+      {mode === "edit" && (
+        <EditLoader commentId={comment.id} essayPath={essayPath} onCancel={() => setMode("read")} />
+      )}
+      <footer className="comment-actions">
+        {replyCount > 0 && (
+          <span className="reply-count">
+            {replyCount} {replyCount === 1 ? "reply" : "replies"}
+          </span>
+        )}
+        {open && (
+          <a
+            href={viewer.signedIn ? `/comments/${comment.id}/reply` : `/sign-in?callbackUrl=${encodeURIComponent(`/comments/${comment.id}/reply`)}`}
+            onClick={(event) => {
+              if (!viewer.signedIn) return;
+              event.preventDefault();
+              setMode(mode === "reply" ? "read" : "reply");
+            }}
+            aria-expanded={viewer.signedIn ? mode === "reply" : undefined}
+          >
+            Reply<span className="visually-hidden"> to {tombstone ? "this comment" : comment.authorName}</span>
+          </a>
+        )}
+        {own && (
+          <>
+            <button type="button" className="button-link" onClick={() => setMode("edit")} aria-expanded={mode === "edit"}>
+              Edit<span className="visually-hidden"> your comment</span>
+            </button>
+            <button type="button" className="button-link" onClick={() => setMode("delete")} aria-expanded={mode === "delete"}>
+              Delete<span className="visually-hidden"> your comment</span>
+            </button>
+          </>
+        )}
+      </footer>
+      {mode === "reply" && (
+        <CommentForm
+          essayPath={essayPath}
+          parentId={comment.id}
+          label={`Your reply to ${tombstone ? "this comment" : comment.authorName}`}
+          submitLabel="Post reply"
+          onCancel={() => setMode("read")}
+          autoFocus
+        />
+      )}
+      {mode === "delete" && <DeleteForm commentId={comment.id} hasReplies={replyCount > 0} onCancel={() => setMode("read")} />}
+    </article>
+  );
+}
+
+/** The edit form needs the Markdown source, which the static page does not carry: fetch it. */
+function EditLoader({ commentId, essayPath, onCancel }: { commentId: number; essayPath: string; onCancel: () => void }) {
+  const [source, setSource] = useState<string | undefined>(undefined);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/comments/${commentId}/source`, { cache: "no-store", signal: controller.signal })
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then((data: { body: string }) => setSource(data.body))
+      .catch((error: Error) => {
+        if (error.name !== "AbortError") setFailed(true);
+      });
+    return () => controller.abort();
+  }, [commentId]);
+  if (failed) {
+    return (
+      <p className="form-error" role="alert">
+        Your comment could not be loaded for editing. <a href={`/comments/${commentId}/edit`}>Edit it on its own page</a>.
+      </p>
+    );
+  }
+  if (source === undefined) return <p className="hint">Loading your comment…</p>;
+  return (
+    <CommentForm
+      essayPath={essayPath}
+      edit={{ commentId, body: source }}
+      label="Edit your comment"
+      submitLabel="Save changes"
+      onCancel={onCancel}
+      autoFocus
+    />
+  );
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { countVisibleComments } from "@/lib/comments/build-tree";
+import { getCachedThread } from "@/lib/comments/cached-queries";
+import type { Essay } from "@/lib/content/essays";
+import { CommentForm } from "./comment-form";
+import { CommentThread } from "./comment-thread";
+import { NewCommentGate } from "./new-comment-gate";
+
+/**
+ * The conversation under an essay: part of the essay's static HTML (one query for the
+ * whole thread, cached until a comment changes it), so it reads without JavaScript.
+ */
+export async function CommentSection({ essay }: { essay: Essay }) {
+  if (essay.comments === "hidden") return null;
+  const rows = await getCachedThread(essay.path);
+  const count = countVisibleComments(rows);
+  const open = essay.comments === "open";
+  return (
+    <section id="comments" className="comments" aria-labelledby="comments-title">
+      <h2 id="comments-title">
+        {count === 0 ? "Comments" : `${count} ${count === 1 ? "comment" : "comments"}`}
+      </h2>
+      <CommentThread rows={rows} essayPath={essay.path} open={open} />
+      {open ? (
+        <NewCommentGate signInHref={`/sign-in?callbackUrl=${encodeURIComponent(`${essay.path}#comments`)}`}>
+          <CommentForm essayPath={essay.path} label="Join the conversation" submitLabel="Post comment" />
+        </NewCommentGate>
+      ) : (
+        <p className="comments-closed">
+          Comments on this essay are closed. <Link href="/">Read other essays</Link>.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+
+export type Viewer = { signedIn: false } | { signedIn: true; id: string; name: string; image: string | null };
+type ViewerState = { viewer: Viewer; loaded: boolean };
+
+const ViewerContext = createContext<ViewerState>({ viewer: { signedIn: false }, loaded: false });
+
+/**
+ * Who is reading, asked by the browser once per navigation: pages are the same static
+ * HTML for everyone, so nothing about the reader is rendered on the server.
+ */
+export function ViewerProvider({ children }: { children: ReactNode }) {
+  const pathname = usePathname();
+  const [state, setState] = useState<ViewerState>({ viewer: { signedIn: false }, loaded: false });
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch("/api/me", { cache: "no-store", signal: controller.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<Viewer>) : ({ signedIn: false } as const)))
+      .then((viewer) => setState({ viewer, loaded: true }))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [pathname]);
+  return <ViewerContext.Provider value={state}>{children}</ViewerContext.Provider>;
+}
+
+export function useViewer(): ViewerState {
+  return useContext(ViewerContext);
+}

@@ -1,0 +1,346 @@
+import "server-only";
+import { and, asc, count, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { getDb, withTransaction, type Db } from "@/db/client";
+import { deriveDisplayName } from "@/db/queries/users";
+
+// Storage choices (rate limits counted from comments, the double-submit window, soft
+// deletes that keep the text) are explained in docs/decisions/008-comment-storage.md.
+
+/** One comment as a public thread shows it: no e-mail, no text of deleted or hidden comments. */
+export type ThreadComment = {
+  id: number;
+  parentId: number | null;
+  authorId: string | null;
+  authorName: string;
+  authorImage: string | null;
+  /** Sanitized HTML; null for deleted and hidden comments (their text stays in the database). */
+  bodyHtml: string | null;
+  status: "published" | "hidden";
+  deleted: boolean;
+  editedAt: Date | null;
+  createdAt: Date;
+};
+
+/** Shown for a comment whose author has no account and no stored name. */
+export const FORMER_READER_NAME = "a former reader";
+
+/** A second post of the same text by the same reader within this window is a double submit. */
+export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Every published and every hidden comment on one essay, in one query (pending ones are not shown). */
+export async function getThreadByEssay({ essayPath }: { essayPath: string }): Promise<ThreadComment[]> {
+  const { db, schema } = getDb();
+  const { comments, users } = schema;
+  const rows = await db
+    .select({
+      id: comments.id,
+      parentId: comments.parentId,
+      authorId: comments.authorId,
+      storedAuthorName: comments.authorName,
+      userDisplayName: users.displayName,
+      userName: users.name,
+      // Read only to derive a name from its local part; never returned.
+      userEmail: users.email,
+      authorImage: users.image,
+      // Decided in SQL, so the text of a deleted or hidden comment never leaves the database.
+      bodyHtml: sql<string | null>`case when ${comments.deletedAt} is null and ${comments.status} = 'published' then ${comments.bodyHtml} end`,
+      status: comments.status,
+      deletedAt: comments.deletedAt,
+      editedAt: comments.editedAt,
+      createdAt: comments.createdAt,
+    })
+    .from(comments)
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(and(eq(comments.essayPath, essayPath), ne(comments.status, "pending")))
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+
+  return rows.map((row) => ({
+    id: row.id,
+    parentId: row.parentId,
+    authorId: row.authorId,
+    authorName:
+      row.authorId !== null
+        ? deriveDisplayName({ displayName: row.userDisplayName, name: row.userName, email: row.userEmail })
+        : row.storedAuthorName?.trim() || FORMER_READER_NAME,
+    authorImage: row.authorId !== null ? row.authorImage : null,
+    bodyHtml: row.bodyHtml ?? null,
+    status: row.status === "hidden" ? "hidden" : "published",
+    deleted: row.deletedAt !== null,
+    editedAt: row.editedAt,
+    createdAt: row.createdAt,
+  }));
+}
+
+/** Readable comments (published, not deleted) per essay path, for every essay that has any. */
+export async function getCommentCountsByEssay(): Promise<Record<string, number>> {
+  const { db, schema } = getDb();
+  const { comments } = schema;
+  const rows = await db
+    .select({ essayPath: comments.essayPath, comments: count() })
+    .from(comments)
+    .where(and(eq(comments.status, "published"), isNull(comments.deletedAt)))
+    .groupBy(comments.essayPath);
+  return Object.fromEntries(rows.map((row) => [row.essayPath, row.comments]));
+}
+
+/** Readable comments (published, not deleted) on one essay. */
+export async function getCommentCountForEssay({ essayPath }: { essayPath: string }): Promise<number> {
+  const { db, schema } = getDb();
+  const { comments } = schema;
+  const [row] = await db
+    .select({ comments: count() })
+    .from(comments)
+    .where(and(eq(comments.essayPath, essayPath), eq(comments.status, "published"), isNull(comments.deletedAt)));
+  return row?.comments ?? 0;
+}
+
+export type CommentForAuthor = {
+  id: number;
+  essayPath: string;
+  parentId: number | null;
+  authorId: string | null;
+  status: "published" | "pending" | "hidden";
+  deletedAt: Date | null;
+  editedAt: Date | null;
+  createdAt: Date;
+  /** The Markdown source, for the edit form; the caller checks the reader is its author. */
+  body: string;
+};
+
+/** One comment with its Markdown source, for edit forms and authorization checks. */
+export async function getCommentById({ id }: { id: number }): Promise<CommentForAuthor | undefined> {
+  const { db, schema } = getDb();
+  const { comments } = schema;
+  const [row] = await db
+    .select({
+      id: comments.id,
+      essayPath: comments.essayPath,
+      parentId: comments.parentId,
+      authorId: comments.authorId,
+      status: comments.status,
+      deletedAt: comments.deletedAt,
+      editedAt: comments.editedAt,
+      createdAt: comments.createdAt,
+      body: comments.body,
+    })
+    .from(comments)
+    .where(eq(comments.id, id))
+    .limit(1);
+  return row;
+}
+
+export type InsertCommentResult =
+  | { ok: true; id: number; duplicate: boolean }
+  | { ok: false; reason: "parent-missing" | "parent-other-essay" }
+  | { ok: false; reason: "rate-limited"; retryAfterMs: number };
+
+/**
+ * Posts a comment in one transaction, serialised per author across every instance:
+ *  1. the same text by the same reader, in the same place, within 10 minutes is a double
+ *     submit: the earlier comment is returned and nothing is written;
+ *  2. a parent must exist on the same essay;
+ *  3. at most `limits.perMinute` comments in the last minute and `limits.perDay` in the last
+ *     24 hours per author, counted from the author's own comments (deleted ones included);
+ *  4. insert.
+ * A refusal writes nothing. `body` and `bodyHtml` come validated and rendered from the caller.
+ */
+export async function insertComment({
+  essayPath,
+  parentId,
+  authorId,
+  body,
+  bodyHtml,
+  renderVersion,
+  status,
+  limits,
+  now = new Date(),
+}: {
+  essayPath: string;
+  parentId: number | null;
+  authorId: string;
+  body: string;
+  bodyHtml: string;
+  renderVersion: number;
+  status: "published" | "pending";
+  limits: { perMinute: number; perDay: number };
+  now?: Date;
+}): Promise<InsertCommentResult> {
+  for (const [name, limit] of Object.entries(limits)) {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limits.${name} must be a whole number of at least 1`);
+  }
+  const { comments } = getDb().schema;
+
+  return withTransaction(
+    async (tx): Promise<InsertCommentResult> => {
+      const [earlier] = await tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(
+          and(
+            eq(comments.authorId, authorId),
+            gt(comments.createdAt, new Date(now.getTime() - DUPLICATE_WINDOW_MS)),
+            eq(comments.essayPath, essayPath),
+            parentId === null ? isNull(comments.parentId) : eq(comments.parentId, parentId),
+            eq(comments.body, body),
+            isNull(comments.deletedAt),
+          ),
+        )
+        .orderBy(desc(comments.createdAt))
+        .limit(1);
+      if (earlier) return { ok: true, id: earlier.id, duplicate: true };
+
+      if (parentId !== null) {
+        const [parent] = await tx.select({ essayPath: comments.essayPath }).from(comments).where(eq(comments.id, parentId)).limit(1);
+        if (!parent) return { ok: false, reason: "parent-missing" };
+        if (parent.essayPath !== essayPath) return { ok: false, reason: "parent-other-essay" };
+      }
+
+      // Over both limits, the reader must wait for both.
+      const retryAfterMs = Math.max(
+        await waitBeforeNextComment(tx, { authorId, limit: limits.perMinute, windowMs: MINUTE_MS, now }),
+        await waitBeforeNextComment(tx, { authorId, limit: limits.perDay, windowMs: DAY_MS, now }),
+      );
+      if (retryAfterMs > 0) return { ok: false, reason: "rate-limited", retryAfterMs };
+
+      const [row] = await tx
+        .insert(comments)
+        .values({ essayPath, parentId, authorId, body, bodyHtml, renderVersion, status, createdAt: now })
+        .returning({ id: comments.id });
+      if (!row) throw new Error("insert into comments returned no row");
+      return { ok: true, id: row.id, duplicate: false };
+    },
+    { lockKey: `comments:author:${authorId}` },
+  );
+}
+
+/**
+ * 0 if the author may post now, else the milliseconds until the `limit`-th newest of their
+ * comments in the window leaves it (which brings them back under the limit).
+ */
+async function waitBeforeNextComment(
+  tx: Db,
+  { authorId, limit, windowMs, now }: { authorId: string; limit: number; windowMs: number; now: Date },
+): Promise<number> {
+  const { comments } = getDb().schema;
+  const [oldestCounted] = await tx
+    .select({ createdAt: comments.createdAt })
+    .from(comments)
+    .where(and(eq(comments.authorId, authorId), gt(comments.createdAt, new Date(now.getTime() - windowMs))))
+    .orderBy(desc(comments.createdAt))
+    .limit(1)
+    .offset(limit - 1);
+  if (!oldestCounted) return 0;
+  return Math.max(1, oldestCounted.createdAt.getTime() + windowMs - now.getTime());
+}
+
+export type UpdateCommentResult = { ok: true } | { ok: false; reason: "not-found" | "not-author" | "deleted" };
+
+/**
+ * Replaces a comment's text, by its author only. The version it replaces goes to
+ * comment_revisions in the same transaction; the same text again changes nothing.
+ */
+export async function updateCommentBody({
+  id,
+  authorId,
+  body,
+  bodyHtml,
+  renderVersion,
+  now = new Date(),
+}: {
+  id: number;
+  authorId: string;
+  body: string;
+  bodyHtml: string;
+  renderVersion: number;
+  now?: Date;
+}): Promise<UpdateCommentResult> {
+  const { comments, commentRevisions } = getDb().schema;
+
+  return withTransaction(
+    async (tx): Promise<UpdateCommentResult> => {
+      const [current] = await tx
+        .select({
+          authorId: comments.authorId,
+          body: comments.body,
+          bodyHtml: comments.bodyHtml,
+          deletedAt: comments.deletedAt,
+          editedAt: comments.editedAt,
+          createdAt: comments.createdAt,
+        })
+        .from(comments)
+        .where(eq(comments.id, id))
+        .limit(1);
+      if (!current) return { ok: false, reason: "not-found" };
+      if (current.authorId === null || current.authorId !== authorId) return { ok: false, reason: "not-author" };
+      if (current.deletedAt !== null) return { ok: false, reason: "deleted" };
+      if (current.body === body) return { ok: true };
+
+      await tx.insert(commentRevisions).values({
+        commentId: id,
+        body: current.body,
+        bodyHtml: current.bodyHtml,
+        writtenAt: current.editedAt ?? current.createdAt,
+        replacedAt: now,
+      });
+      await tx
+        .update(comments)
+        .set({ body, bodyHtml, renderVersion, editedAt: now })
+        .where(and(eq(comments.id, id), eq(comments.authorId, authorId)));
+      return { ok: true };
+    },
+    // Two edits at once would both save the same previous version and lose the first edit's text.
+    { lockKey: `comments:edit:${id}` },
+  );
+}
+
+export type DeleteCommentResult = { ok: true } | { ok: false; reason: "not-found" | "not-author" };
+
+/**
+ * Marks a comment deleted, by its author only; the row and its text stay (the thread shows a
+ * tombstone while replies hang below it). Deleting again succeeds and keeps the first time.
+ */
+export async function softDeleteComment({
+  id,
+  authorId,
+  now = new Date(),
+}: {
+  id: number;
+  authorId: string;
+  now?: Date;
+}): Promise<DeleteCommentResult> {
+  const { db, schema } = getDb();
+  const { comments } = schema;
+  // One conditional write; the follow-up read only explains why nothing changed.
+  const deleted = await db
+    .update(comments)
+    .set({ deletedAt: now })
+    .where(and(eq(comments.id, id), eq(comments.authorId, authorId), isNull(comments.deletedAt)))
+    .returning({ id: comments.id });
+  if (deleted.length > 0) return { ok: true };
+
+  const [row] = await db.select({ authorId: comments.authorId }).from(comments).where(eq(comments.id, id)).limit(1);
+  if (!row) return { ok: false, reason: "not-found" };
+  if (row.authorId !== authorId) return { ok: false, reason: "not-author" };
+  return { ok: true };
+}
+
+export type CommentRevisionEntry = { id: number; body: string; bodyHtml: string; writtenAt: Date; replacedAt: Date };
+
+/** Earlier versions of a comment, oldest first. */
+export async function getCommentRevisions({ commentId }: { commentId: number }): Promise<CommentRevisionEntry[]> {
+  const { db, schema } = getDb();
+  const { commentRevisions } = schema;
+  return db
+    .select({
+      id: commentRevisions.id,
+      body: commentRevisions.body,
+      bodyHtml: commentRevisions.bodyHtml,
+      writtenAt: commentRevisions.writtenAt,
+      replacedAt: commentRevisions.replacedAt,
+    })
+    .from(commentRevisions)
+    .where(eq(commentRevisions.commentId, commentId))
+    .orderBy(asc(commentRevisions.replacedAt), asc(commentRevisions.id));
+}

@@ -1,0 +1,6 @@
+/**
+ * Cache tags for pages that show comments. Essay pages are static; posting, editing or
+ * deleting a comment invalidates these tags (on every instance: lib/cache/shared-tags.js).
+ */
+export const threadTag = (essayPath: string) => `comments:${essayPath}`;
+export const COMMENT_COUNTS_TAG = "comment-counts";

@@ -1,0 +1,37 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { getCommentCountsByEssay, getThreadByEssay } from "@/db/queries/comments";
+import { COMMENT_COUNTS_TAG, threadTag } from "./cache-tags";
+
+/** A thread as the page receives it: dates as ISO strings (the cache stores JSON). */
+export type ThreadRow = {
+  id: number;
+  parentId: number | null;
+  authorId: string | null;
+  authorName: string;
+  authorImage: string | null;
+  bodyHtml: string | null;
+  status: "published" | "hidden";
+  deleted: boolean;
+  editedAt: string | null;
+  createdAt: string;
+};
+
+/** One query for the whole thread, cached with the essay page until a comment changes it. */
+export function getCachedThread(essayPath: string): Promise<ThreadRow[]> {
+  return unstable_cache(
+    async () =>
+      (await getThreadByEssay({ essayPath })).map((row) => ({
+        ...row,
+        editedAt: row.editedAt ? new Date(row.editedAt).toISOString() : null,
+        createdAt: new Date(row.createdAt).toISOString(),
+      })),
+    ["thread", essayPath],
+    { tags: [threadTag(essayPath)] },
+  )();
+}
+
+/** Visible comments per essay, for lists; one grouped query, cached until any comment changes. */
+export const getCachedCommentCounts = unstable_cache(() => getCommentCountsByEssay(), ["comment-counts"], {
+  tags: [COMMENT_COUNTS_TAG],
+});

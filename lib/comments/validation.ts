@@ -1,0 +1,123 @@
+// What a reader may send when writing a comment, checked in named steps. Only the fields a
+// reader owns are read: ids of new comments, authors and times come from the server, and
+// anything the client sends for them is never looked at. Pure: also runs in the browser.
+import { z } from "zod";
+
+export const COMMENT_MAX_CHARACTERS = 10_000;
+export const ESSAY_PATH_MAX_LENGTH = 300;
+// Ids are PostgreSQL `integer`s: a larger number would fail in the database, not here.
+const MAX_ID = 2_147_483_647;
+
+const EMPTY_BODY = "Write something before posting.";
+
+/** Characters as a reader counts them: "é" or "👍" is one, not two UTF-16 units. */
+function countCharacters(text: string): number {
+  let characters = 0;
+  for (const _ of text) characters++;
+  return characters;
+}
+
+/**
+ * The Markdown a reader typed:
+ *  1. line endings made "\n" (browsers send a textarea's lines with "\r\n");
+ *  2. NUL characters dropped (PostgreSQL text cannot hold them, and no reader means one);
+ *  3. trimmed;
+ *  4. 1 to 10,000 characters.
+ */
+export const commentBodySchema = z
+  .string({ message: EMPTY_BODY })
+  .transform((value) => value.replace(/\r\n?/g, "\n").replaceAll("\u0000", "").trim())
+  .superRefine((value, ctx) => {
+    const characters = countCharacters(value);
+    if (characters === 0) ctx.addIssue({ code: "custom", message: EMPTY_BODY });
+    else if (characters > COMMENT_MAX_CHARACTERS) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Comments are limited to ${COMMENT_MAX_CHARACTERS.toLocaleString("en-US")} characters; yours has ${characters.toLocaleString("en-US")}.`,
+      });
+    }
+  });
+
+/** A comment's id as a form sends it ("42"); a number is accepted too. */
+export const commentIdSchema = z.preprocess(
+  (value) => (typeof value === "number" ? String(value) : value),
+  z
+    .string({ message: "That comment could not be found." })
+    .trim()
+    .regex(/^\d{1,10}$/, { message: "That comment could not be found." })
+    .transform(Number)
+    .pipe(z.number().int().min(1, { message: "That comment could not be found." }).max(MAX_ID, { message: "That comment could not be found." })),
+);
+
+/** The comment being replied to; absent or empty means a new thread (null). */
+export const parentIdSchema = z.preprocess(
+  (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? null : value),
+  commentIdSchema.nullable(),
+);
+
+/** The essay's address as the site writes it: /section/08/23/slug. Never "//host" (another site). */
+export const essayPathSchema = z
+  .string({ message: "This essay could not be found." })
+  .trim()
+  .max(ESSAY_PATH_MAX_LENGTH, { message: "This essay could not be found." })
+  .regex(/^\/(?!\/)[^\s\\]*$/, { message: "This essay could not be found." });
+
+export const commentFormSchema = z.object({
+  essayPath: essayPathSchema,
+  parentId: parentIdSchema,
+  body: commentBodySchema,
+});
+export type CommentForm = z.infer<typeof commentFormSchema>;
+
+export const commentEditFormSchema = z.object({
+  id: commentIdSchema,
+  body: commentBodySchema,
+});
+export type CommentEditForm = z.infer<typeof commentEditFormSchema>;
+
+export type FieldErrors<T> = Partial<Record<keyof T, string>>;
+export type ParseResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors<T> };
+
+type FormInput = FormData | Readonly<Record<string, unknown>>;
+
+/** A new comment or reply: { essayPath, parentId, body }, or one message per field that is wrong. */
+export function parseCommentForm(input: FormInput): ParseResult<CommentForm> {
+  return parseFields(commentFormSchema, input, ["essayPath", "parentId", "body"]);
+}
+
+/** An edit of an existing comment: { id, body }, or one message per field that is wrong. */
+export function parseCommentEditForm(input: FormInput): ParseResult<CommentEditForm> {
+  return parseFields(commentEditFormSchema, input, ["id", "body"]);
+}
+
+function parseFields<T extends Record<string, unknown>>(
+  schema: z.ZodType<T>,
+  input: FormInput,
+  fields: readonly (keyof T & string)[],
+): ParseResult<T> {
+  // Read only the named fields: whatever else arrives (authorId, createdAt, id on a new
+  // comment) is never even copied.
+  const picked: Record<string, unknown> = {};
+  for (const field of fields) picked[field] = readField(input, field);
+  const result = schema.safeParse(picked);
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: FieldErrors<T> = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as keyof T | undefined;
+    if (field !== undefined && fieldErrors[field] === undefined) fieldErrors[field] = issue.message;
+  }
+  return { ok: false, fieldErrors };
+}
+
+function readField(input: FormInput, field: string): unknown {
+  if (isFormData(input)) {
+    const value = input.get(field);
+    // A file where text is expected is as good as nothing.
+    return typeof value === "string" ? value : undefined;
+  }
+  return Object.hasOwn(input, field) ? input[field] : undefined;
+}
+
+function isFormData(input: FormInput): input is FormData {
+  return typeof FormData !== "undefined" && input instanceof FormData;
+}
