@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { outPath, ROOT } from "./out";
-import { nextBuild, onCleanup, removeDir, startServer, type BuildResult, type Server } from "./processes";
+import { freePort, nextBuild, onCleanup, removeDir, startServer, type BuildResult, type Server } from "./processes";
 
 /** Where bench:page and bench:lighthouse build: beside `.next`, never over it. */
 export const BENCH_DIST_DIR = ".next-bench";
@@ -63,7 +63,10 @@ export async function buildAndStart(options: {
     console.log(`Built in ${build.seconds.toFixed(1)} s.`);
   }
   const logFile = outPath(`${options.name}-server.log`);
-  const server = await startServer({ distDir, logFile, env });
+  const port = await freePort();
+  // As `npm start` does (it pins AUTH_URL to SITE_URL): Auth.js refuses an unpinned host in production.
+  const authUrl = process.env.AUTH_URL ? {} : { AUTH_URL: `http://localhost:${port}` };
+  const server = await startServer({ distDir, logFile, port, env: { ...env, ...authUrl } });
   console.log(`Serving ${distDir} at ${server.url} (next start, pid ${server.pid}; log: ${path.relative(process.cwd(), logFile)}).`);
   return { server, build, distDir };
 }

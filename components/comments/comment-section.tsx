@@ -18,7 +18,7 @@ export async function CommentSection({ essay }: { essay: Essay }) {
   return (
     <section id="comments" className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">
-        {count === 0 ? "Comments" : `${count} ${count === 1 ? "comment" : "comments"}`}
+        {count === 0 ? "Comments" : `${count.toLocaleString("en-US")} ${count === 1 ? "comment" : "comments"}`}
       </h2>
       <CommentThread rows={rows} essayPath={essay.path} open={open} />
       {open ? (
