@@ -4,9 +4,11 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { createAuthAdapter } from "@/db/auth-adapter";
 import { takeRateLimitToken } from "@/db/queries/rate-limits";
+import { markUserEmailVerified } from "@/db/queries/users";
 import { env } from "@/env.js";
 import { sendMail } from "@/lib/mail/send-mail";
 import { signInEmail } from "@/lib/mail/sign-in-email";
+import { providerVouchesForEmail } from "@/lib/moderation/verified-email";
 import { SIGN_IN_EMAIL_BUCKET, SIGN_IN_EMAIL_WINDOW_MS } from "@/lib/auth/limits";
 
 const MAGIC_LINK_HOURS = 24;
@@ -72,6 +74,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: Boolean(env.AUTH_URL || env.VERCEL),
   providers: configuredProviders(),
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
+  events: {
+    // Moderators need a verified address (lib/moderation/moderators.ts). Magic links verify
+    // it themselves; an OAuth/OIDC sign-in counts when the provider vouches for the address.
+    async signIn({ user, account, profile }) {
+      const stored = user as typeof user & { emailVerified?: Date | null };
+      if (!user.id || !user.email || stored.emailVerified || account?.type === "email") return;
+      const facts = { provider: account?.provider, profile, email: user.email, accessToken: account?.access_token };
+      if (await providerVouchesForEmail(facts)) await markUserEmailVerified({ userId: user.id });
+    },
+  },
   callbacks: {
     session({ session, user }) {
       const stored = user as typeof user & { displayName?: string | null };

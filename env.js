@@ -82,6 +82,35 @@ const schema = z
     // Comments one reader may post, counted across every instance (db/queries/comments.ts).
     COMMENTS_PER_MINUTE: positiveInt(5),
     COMMENTS_PER_DAY: positiveInt(200),
+    // Moderators: signed-in readers whose verified e-mail is in this comma-separated list.
+    ADMIN_EMAILS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? "")
+          .split(",")
+          .map((address) => address.trim().toLowerCase())
+          .filter((address) => address !== ""),
+      )
+      .pipe(z.array(z.email({ message: "expected comma-separated e-mail addresses" }))),
+    // Pre-moderation: off (default), first (a reader's first comment waits for approval), all.
+    COMMENTS_MODERATION: z
+      .enum(["", "off", "first", "all"], { message: "expected off, first or all" })
+      .optional()
+      .transform((value) => (value === undefined || value === "" ? "off" : value)),
+    // Protects the route a scheduler calls to send queued e-mail (serverless hosting).
+    CRON_SECRET: optionalString.pipe(z.string().min(16, { message: "expected at least 16 characters" }).optional()),
+    // Send queued e-mail from inside the server every few seconds (one box); 0 turns it off.
+    OUTBOX_INTERVAL_SECONDS: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value === undefined || value === "" ? "5" : value))
+      .pipe(z.string().regex(/^\d+$/, { message: "expected a whole number of seconds (0 turns it off)" }))
+      .transform(Number),
+    // Set by Next itself: "phase-production-build" while `next build` runs (instrumentation.ts
+    // starts no background work then).
+    NEXT_PHASE: optionalString,
   })
   .superRefine((value, ctx) => {
     try {

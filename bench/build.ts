@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseFlags, positiveInteger, type FlagSpec } from "./lib/args";
-import { ROOT, outPath, writeJson } from "./lib/out";
+import { outPath, ROOT, watchLoad, writeJson } from "./lib/out";
 import { nextBuild, onCleanup, removeDir, runCleanups, wasInterrupted } from "./lib/processes";
 import { benchAppEnv } from "./lib/site";
 import { generateEssays } from "./lib/synthetic";
@@ -33,6 +33,7 @@ const mb = (bytes: number | undefined) => (bytes === undefined ? "n/a" : `${(byt
 
 async function main(): Promise<void> {
   const flags = parseFlags(COMMAND, FLAGS);
+  const stopWatchingLoad = watchLoad();
   const essays = positiveInteger(COMMAND, FLAGS, "essays", flags.essays, 100);
   const keep = Boolean(flags.keep);
 
@@ -66,8 +67,14 @@ async function main(): Promise<void> {
     ["peak RSS, next build + workers summed", mb(build.peakRssBytes)],
     ["peak RSS, largest single process", mb(build.peakProcessRssBytes)],
   ]);
+  const load = stopWatchingLoad();
+  console.log(
+    `\nLoad average (1 min): ${load.atStart} at start, ${load.highest} at most, ${load.atEnd} at end, on ${os.cpus().length} cores` +
+      ` (above ~${os.cpus().length}, other work shared the machine: compare times only side by side).`,
+  );
   const file = writeJson("build", {
     measuredAt: new Date().toISOString(),
+    loadAverage1m: load,
     essays,
     generatedWords: generated.words,
     generatedBytes: generated.bytes,

@@ -8,12 +8,13 @@
 // best-practices and SEO categories with the elements Lighthouse names.
 // Figures only: it never fails on a score. Results also go to bench/out/lighthouse.json.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import lighthouse, { desktopConfig } from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { parseFlags, positiveInteger, type FlagSpec } from "./lib/args";
 import { CHROME_ARGS, CHROME_PATH } from "./lib/chrome";
-import { median, outPath, ROOT, writeJson } from "./lib/out";
+import { median, outPath, ROOT, watchLoad, writeJson } from "./lib/out";
 import { onCleanup, runCleanups, wasInterrupted } from "./lib/processes";
 import { buildAndStart } from "./lib/site";
 import { failingAudits, type Failing, type Lhr } from "./lib/lighthouse-audits";
@@ -88,6 +89,7 @@ async function runOnce(url: string, formFactor: (typeof FORM_FACTORS)[number], r
 
 async function main(): Promise<void> {
   const flags = parseFlags(COMMAND, FLAGS);
+  const stopWatchingLoad = watchLoad();
   const runs = positiveInteger(COMMAND, FLAGS, "runs", flags.runs, 3);
   const { server, build, distDir } = await buildAndStart({ name: "lighthouse", noBuild: Boolean(flags["no-build"]) });
   if (flags.clean) onCleanup(() => fs.rmSync(path.join(ROOT, distDir), { recursive: true, force: true }));
@@ -154,8 +156,14 @@ async function main(): Promise<void> {
     for (const element of audit.elements.slice(0, 10)) console.log(`    - ${element}`);
     if (audit.elements.length > 10) console.log(`    … and ${audit.elements.length - 10} more (see the JSON)`);
   }
+  const load = stopWatchingLoad();
+  console.log(
+    `\nLoad average (1 min): ${load.atStart} at start, ${load.highest} at most, ${load.atEnd} at end, on ${os.cpus().length} cores` +
+      ` (above ~${os.cpus().length}, other work shared the machine: compare times only side by side).`,
+  );
   const file = writeJson("lighthouse", {
     measuredAt: new Date().toISOString(),
+    loadAverage1m: load,
     lighthouse: "12.2.3",
     url: PAGE,
     runs,

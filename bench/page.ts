@@ -10,12 +10,13 @@
 //   - serving throughput with autocannon (10 connections, 10 s).
 // Figures only: it never fails on a number. Results also go to bench/out/page.json.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon, { type Result as CannonResult } from "autocannon";
 import { chromium, type Browser } from "@playwright/test";
 import { parseFlags, type FlagSpec } from "./lib/args";
 import { CHROME_ARGS, CHROME_PATH } from "./lib/chrome";
-import { ROOT, writeJson } from "./lib/out";
+import { ROOT, watchLoad, writeJson } from "./lib/out";
 import { onCleanup, runCleanups, wasInterrupted } from "./lib/processes";
 import { buildAndStart } from "./lib/site";
 import { GZIP_LEVEL, gzipSize, kb } from "./lib/size";
@@ -127,6 +128,7 @@ async function throughput(url: string): Promise<NonNullable<PageFigures["through
 
 async function main(): Promise<void> {
   const flags = parseFlags(COMMAND, FLAGS);
+  const stopWatchingLoad = watchLoad();
   const { server, build, distDir } = await buildAndStart({ name: "page", noBuild: Boolean(flags["no-build"]) });
   if (flags.clean) onCleanup(() => fs.rmSync(path.join(ROOT, distDir), { recursive: true, force: true }));
 
@@ -211,8 +213,14 @@ async function main(): Promise<void> {
       `Budget: JavaScript gzip ≤ 140 KB — ${page.label}: ${kb(page.js.gzip)} (${page.js.gzip.toLocaleString("en-US")} B) ${within ? "within" : "OVER"} budget by ${kb(Math.abs(BUDGET_JS_GZIP_BYTES - page.js.gzip))}`,
     );
   }
+  const load = stopWatchingLoad();
+  console.log(
+    `\nLoad average (1 min): ${load.atStart} at start, ${load.highest} at most, ${load.atEnd} at end, on ${os.cpus().length} cores` +
+      ` (above ~${os.cpus().length}, other work shared the machine: compare times only side by side).`,
+  );
   const file = writeJson("page", {
     measuredAt: new Date().toISOString(),
+    loadAverage1m: load,
     gzipLevel: GZIP_LEVEL,
     kilobyte: 1024,
     budget: { jsGzipBytes: BUDGET_JS_GZIP_BYTES },

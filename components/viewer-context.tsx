@@ -3,7 +3,7 @@
 import { usePathname } from "next/navigation";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 
-export type Viewer = { signedIn: false } | { signedIn: true; id: string; name: string; image: string | null };
+export type Viewer = { signedIn: false } | { signedIn: true; id: string; name: string; image: string | null; moderator: boolean };
 type ViewerState = { viewer: Viewer; loaded: boolean };
 
 const ViewerContext = createContext<ViewerState>({ viewer: { signedIn: false }, loaded: false });

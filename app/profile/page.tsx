@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { DisplayNameForm } from "@/components/auth/display-name-form";
-import { getUserProfileById } from "@/db/queries/users";
+import { NotificationPreferences } from "@/components/profile/notification-preferences";
+import { YourData } from "@/components/profile/your-data";
+import { getUserNotifyById, getUserProfileById } from "@/db/queries/users";
 import { signOutAction } from "../sign-in/actions";
 
 export const metadata: Metadata = { title: "Your profile", robots: { index: false } };
@@ -11,7 +13,7 @@ export default async function ProfilePage() {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) redirect("/sign-in?callbackUrl=/profile");
-  const profile = await getUserProfileById({ id: userId });
+  const [profile, notify] = await Promise.all([getUserProfileById({ id: userId }), getUserNotifyById({ id: userId })]);
   if (!profile) redirect("/sign-in?callbackUrl=/profile");
 
   return (
@@ -26,6 +28,13 @@ export default async function ProfilePage() {
         </h2>
         <DisplayNameForm current={profile.displayName} />
       </section>
+      <section aria-labelledby="notify-title">
+        <h2 id="notify-title" className="section-title">
+          E-mail about conversations
+        </h2>
+        <NotificationPreferences current={notify ?? "replies"} />
+      </section>
+      <YourData />
       <section aria-labelledby="session-title">
         <h2 id="session-title" className="section-title">
           Session

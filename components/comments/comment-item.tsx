@@ -6,6 +6,7 @@ import { Avatar } from "../auth/account-link";
 import { useViewer } from "../viewer-context";
 import { CommentForm } from "./comment-form";
 import { DeleteForm } from "./delete-form";
+import { CommentModeration, ReportComment } from "./moderator-tools";
 import { RelativeTime } from "./relative-time";
 
 type Mode = "read" | "reply" | "edit" | "delete";
@@ -48,7 +49,22 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
         </p>
       )}
       {tombstone === "deleted" && <p className="tombstone-text">[deleted]</p>}
-      {tombstone === "hidden" && <p className="tombstone-text">[removed by a moderator]</p>}
+      {tombstone === "hidden" && (
+        <p className="tombstone-text">
+          [removed by a moderator{comment.moderationReason ? `: ${comment.moderationReason}` : ""}]
+        </p>
+      )}
+      {tombstone === "hidden" && comment.ownBodyHtml && (
+        <div className="own-held">
+          <p className="held-note">Only you see your text:</p>
+          <div className="comment-body" dangerouslySetInnerHTML={{ __html: comment.ownBodyHtml }} />
+        </div>
+      )}
+      {comment.held === "pending" && (
+        <p className="held-note" role="status">
+          Awaiting approval: only you can see this comment until a moderator approves it.
+        </p>
+      )}
       {!tombstone && mode !== "edit" && <div className="comment-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />}
       {mode === "edit" && (
         <EditLoader commentId={comment.id} essayPath={essayPath} onCancel={() => setMode("read")} />
@@ -71,6 +87,16 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
           >
             Reply<span className="visually-hidden"> to {tombstone ? "this comment" : comment.authorName}</span>
           </a>
+        )}
+        {!tombstone && !comment.held && (
+          <ReportComment commentId={comment.id} authorId={comment.authorId} subject={`the comment by ${comment.authorName}`} />
+        )}
+        {tombstone !== "deleted" && !comment.held && (
+          <CommentModeration
+            commentId={comment.id}
+            hidden={tombstone === "hidden"}
+            subject={tombstone ? "this comment" : `the comment by ${comment.authorName}`}
+          />
         )}
         {own && (
           <>

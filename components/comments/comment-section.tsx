@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { countVisibleComments } from "@/lib/comments/build-tree";
-import { getCachedThread } from "@/lib/comments/cached-queries";
+import { getCachedThread, getCachedThreadLocked } from "@/lib/comments/cached-queries";
 import type { Essay } from "@/lib/content/essays";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
+import { ModeratorThreadTools } from "./moderator-tools";
 import { NewCommentGate } from "./new-comment-gate";
 
 /**
@@ -12,19 +13,22 @@ import { NewCommentGate } from "./new-comment-gate";
  */
 export async function CommentSection({ essay }: { essay: Essay }) {
   if (essay.comments === "hidden") return null;
-  const rows = await getCachedThread(essay.path);
+  const [rows, locked] = await Promise.all([getCachedThread(essay.path), getCachedThreadLocked(essay.path)]);
   const count = countVisibleComments(rows);
-  const open = essay.comments === "open";
+  const open = essay.comments === "open" && !locked;
   return (
     <section id="comments" className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">
         {count === 0 ? "Comments" : `${count.toLocaleString("en-US")} ${count === 1 ? "comment" : "comments"}`}
       </h2>
+      <ModeratorThreadTools essayPath={essay.path} locked={locked} />
       <CommentThread rows={rows} essayPath={essay.path} open={open} />
       {open ? (
         <NewCommentGate signInHref={`/sign-in?callbackUrl=${encodeURIComponent(`${essay.path}#comments`)}`}>
           <CommentForm essayPath={essay.path} label="Join the conversation" submitLabel="Post comment" />
         </NewCommentGate>
+      ) : locked && essay.comments === "open" ? (
+        <p className="comments-closed">A moderator has locked this conversation: no new comments or replies for now.</p>
       ) : (
         <p className="comments-closed">
           Comments on this essay are closed. <Link href="/">Read other essays</Link>.

@@ -1,9 +1,10 @@
 "use client";
 
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useHydrated, useStoredChoice } from "@/lib/hooks/client-state";
 import { buildCommentTree, type CommentNode } from "@/lib/comments/build-tree";
 import type { ThreadRow } from "@/lib/comments/cached-queries";
+import { useViewer, type Viewer } from "../viewer-context";
 import { CommentItem } from "./comment-item";
 
 /** Replies nest visually this many levels; deeper ones are listed flat and say whom they answer. */
@@ -12,6 +13,61 @@ type Order = "oldest" | "newest";
 type Node = CommentNode<ThreadRow>;
 
 const SORT_KEY = "comment-order";
+
+type OwnHeld = {
+  id: number;
+  parentId: number | null;
+  status: "pending" | "hidden";
+  bodyHtml: string;
+  moderationReason: string | null;
+  createdAt: string;
+  editedAt: string | null;
+};
+
+/**
+ * The page is the same for everyone; the author's own held and removed comments are
+ * fetched by their browser and merged in, visible to them alone.
+ */
+function useOwnHeldComments(essayPath: string, rows: ThreadRow[]): OwnHeld[] {
+  const { viewer } = useViewer();
+  const [own, setOwn] = useState<OwnHeld[]>([]);
+  const signedIn = viewer.signedIn;
+  useEffect(() => {
+    if (!signedIn) return;
+    const controller = new AbortController();
+    fetch(`/api/comments/mine?essay=${encodeURIComponent(essayPath)}`, { cache: "no-store", signal: controller.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<{ comments: OwnHeld[] }>) : { comments: [] }))
+      .then((data) => setOwn(data.comments))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [signedIn, essayPath, rows]);
+  return signedIn ? own : [];
+}
+
+function mergeOwn(rows: ThreadRow[], own: OwnHeld[], viewer: Viewer): ThreadRow[] {
+  if (own.length === 0 || !viewer.signedIn) return rows;
+  const hiddenText = new Map(own.filter((c) => c.status === "hidden").map((c) => [c.id, c.bodyHtml]));
+  const merged = rows.map((row) => (hiddenText.has(row.id) ? { ...row, ownBodyHtml: hiddenText.get(row.id) } : row));
+  const pending = own
+    .filter((c) => c.status === "pending")
+    .map(
+      (c): ThreadRow => ({
+        id: c.id,
+        parentId: c.parentId,
+        authorId: viewer.id,
+        authorName: viewer.name,
+        authorImage: viewer.image,
+        bodyHtml: c.bodyHtml,
+        status: "published",
+        moderationReason: null,
+        deleted: false,
+        editedAt: c.editedAt,
+        createdAt: c.createdAt,
+        held: "pending",
+      }),
+    );
+  return [...merged, ...pending];
+}
 
 /** Every reply below `node`, depth-first, without recursion (chains can be thousands deep). */
 function flattenReplies(node: Node): { node: Node; parent: Node }[] {
@@ -66,7 +122,9 @@ function CommentList({ nodes, level, shared }: { nodes: Node[]; level: number; s
 export function CommentThread({ rows, essayPath, open }: { rows: ThreadRow[]; essayPath: string; open: boolean }) {
   const hydrated = useHydrated();
   const [order, choose] = useStoredChoice<Order>(SORT_KEY, ["oldest", "newest"], "oldest");
-  const roots = useMemo(() => buildCommentTree(rows, { order }), [rows, order]);
+  const { viewer } = useViewer();
+  const own = useOwnHeldComments(essayPath, rows);
+  const roots = useMemo(() => buildCommentTree(mergeOwn(rows, own, viewer), { order }), [rows, own, viewer, order]);
 
   if (roots.length === 0) return <p className="no-comments">No comments yet.{open ? " Start the conversation." : ""}</p>;
   return (

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, withTransaction, type Db } from "@/db/client";
 import { deriveDisplayName } from "@/db/queries/users";
 
@@ -16,6 +16,8 @@ export type ThreadComment = {
   /** Sanitized HTML; null for deleted and hidden comments (their text stays in the database). */
   bodyHtml: string | null;
   status: "published" | "hidden";
+  /** Why a moderator hid the comment (shown on its tombstone); null unless it is hidden. */
+  moderationReason: string | null;
   deleted: boolean;
   editedAt: Date | null;
   createdAt: Date;
@@ -47,6 +49,7 @@ export async function getThreadByEssay({ essayPath }: { essayPath: string }): Pr
       // Decided in SQL, so the text of a deleted or hidden comment never leaves the database.
       bodyHtml: sql<string | null>`case when ${comments.deletedAt} is null and ${comments.status} = 'published' then ${comments.bodyHtml} end`,
       status: comments.status,
+      moderationReason: sql<string | null>`case when ${comments.status} = 'hidden' then ${comments.moderationReason} end`,
       deletedAt: comments.deletedAt,
       editedAt: comments.editedAt,
       createdAt: comments.createdAt,
@@ -60,16 +63,77 @@ export async function getThreadByEssay({ essayPath }: { essayPath: string }): Pr
     id: row.id,
     parentId: row.parentId,
     authorId: row.authorId,
-    authorName:
-      row.authorId !== null
-        ? deriveDisplayName({ displayName: row.userDisplayName, name: row.userName, email: row.userEmail })
-        : row.storedAuthorName?.trim() || FORMER_READER_NAME,
+    authorName: commentAuthorName(row),
     authorImage: row.authorId !== null ? row.authorImage : null,
     bodyHtml: row.bodyHtml ?? null,
     status: row.status === "hidden" ? "hidden" : "published",
+    moderationReason: row.moderationReason ?? null,
     deleted: row.deletedAt !== null,
     editedAt: row.editedAt,
     createdAt: row.createdAt,
+  }));
+}
+
+/**
+ * The name shown for a comment's author: the user's display name while the account exists,
+ * else the name stored with the comment (imports), else FORMER_READER_NAME. The e-mail is
+ * only read to derive a name from its local part (db/queries/users.ts).
+ */
+export function commentAuthorName(row: {
+  authorId: string | null;
+  storedAuthorName: string | null;
+  userDisplayName: string | null;
+  userName: string | null;
+  userEmail: string | null;
+}): string {
+  if (row.authorId !== null) return deriveDisplayName({ displayName: row.userDisplayName, name: row.userName, email: row.userEmail });
+  return row.storedAuthorName?.trim() || FORMER_READER_NAME;
+}
+
+/** One of the reader's own comments that the public thread does not show (author-only view). */
+export type HeldComment = {
+  id: number;
+  parentId: number | null;
+  status: "pending" | "hidden";
+  /** The reader's own text: they may always see what they wrote. */
+  bodyHtml: string;
+  /** Why a moderator hid it; null while it waits for approval. */
+  moderationReason: string | null;
+  editedAt: Date | null;
+  createdAt: Date;
+};
+
+/**
+ * The author's own pending and hidden comments on one essay, oldest first, in one query. Only
+ * for the author (the caller passes the signed-in reader's id); deleted ones are left out.
+ */
+export async function getOwnHeldCommentsForEssay({ essayPath, authorId }: { essayPath: string; authorId: string }): Promise<HeldComment[]> {
+  const { db, schema } = getDb();
+  const { comments } = schema;
+  const rows = await db
+    .select({
+      id: comments.id,
+      parentId: comments.parentId,
+      status: comments.status,
+      bodyHtml: comments.bodyHtml,
+      moderationReason: comments.moderationReason,
+      editedAt: comments.editedAt,
+      createdAt: comments.createdAt,
+    })
+    .from(comments)
+    .where(
+      and(
+        eq(comments.essayPath, essayPath),
+        eq(comments.authorId, authorId),
+        inArray(comments.status, ["pending", "hidden"]),
+        isNull(comments.deletedAt),
+      ),
+    )
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+  return rows.map((row) => ({
+    ...row,
+    status: row.status === "hidden" ? "hidden" : "pending",
+    moderationReason: row.status === "hidden" ? row.moderationReason : null,
   }));
 }
 

@@ -2,7 +2,7 @@
 // names and property names; see docs/decisions/002-one-query-layer-two-dialects.md).
 // Timestamps are timestamptz read back as JS Date.
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -19,6 +19,12 @@ export const users = pgTable("users", {
   image: text("image"),
   // null means "derive from name or e-mail local part" (db/queries/users.ts).
   displayName: text("display_name"),
+  // Pre-moderation (COMMENTS_MODERATION=first): set when a moderator first approves one of the
+  // reader's comments; later comments go straight up.
+  commentsApprovedAt: timestamptz("comments_approved_at"),
+  // E-mail about conversations: replies (default), threads (replies and new comments in threads
+  // the reader took part in), or never.
+  notify: text("notify", { enum: ["replies", "threads", "never"] }).notNull().default("replies"),
   createdAt: timestamptz("created_at").notNull().defaultNow(),
 });
 export type User = typeof users.$inferSelect;
@@ -77,7 +83,7 @@ export type VerificationToken = typeof verificationTokens.$inferSelect;
 export const rateLimitHits = pgTable(
   "rate_limit_hits",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     // What is limited ("sign-in-email", "comment") and for whom (an address, a user id).
     bucket: text("bucket").notNull(),
     key: text("key").notNull(),
@@ -94,7 +100,7 @@ export const comments = pgTable(
   "comments",
   {
     // Appears in permalinks (#comment-<id>), so it is a small integer, never reused.
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     // The essay's address, e.g. /leftlibertarian/08/23/slug.
     essayPath: text("essay_path").notNull(),
     // No ON DELETE: comments are deleted softly, so a parent with replies is never removed.
@@ -114,6 +120,8 @@ export const comments = pgTable(
     deletedAt: timestamptz("deleted_at"),
     editedAt: timestamptz("edited_at"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
+    // Where an imported comment came from ("wxr:<site>:<comment id>"), so an import runs once.
+    sourceId: text("source_id").unique(),
   },
   (table) => [
     index("comments_essay_path_created_at_idx").on(table.essayPath, table.createdAt),
@@ -132,7 +140,7 @@ export type CommentStatus = Comment["status"];
 export const commentRevisions = pgTable(
   "comment_revisions",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     commentId: integer("comment_id")
       .notNull()
       .references(() => comments.id, { onDelete: "cascade" }),
@@ -161,3 +169,106 @@ export const cacheTagEvents = pgTable(
   (table) => [index("cache_tag_events_seq_idx").on(table.seq)],
 );
 export type CacheTagEvent = typeof cacheTagEvents.$inferSelect;
+
+// ── Moderation (docs/decisions/011-moderation.md). Nothing here deletes what a reader wrote. ──
+
+// A row locks the essay's thread (no new comments or replies), whatever its front matter says.
+export const threadLocks = pgTable("thread_locks", {
+  essayPath: text("essay_path").primaryKey(),
+  lockedBy: text("locked_by").references(() => users.id, { onDelete: "set null" }),
+  reason: text("reason"),
+  lockedAt: timestamptz("locked_at").notNull().defaultNow(),
+});
+export type ThreadLock = typeof threadLocks.$inferSelect;
+
+// A ban is active while liftedAt is null and endsAt is null or in the future; lifting keeps the row.
+export const bans = pgTable(
+  "bans",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    endsAt: timestamptz("ends_at"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    liftedAt: timestamptz("lifted_at"),
+    liftedBy: text("lifted_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (table) => [index("bans_user_id_idx").on(table.userId)],
+);
+export type Ban = typeof bans.$inferSelect;
+
+// One report per reader per comment.
+export const reports = pgTable(
+  "reports",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    reporterId: text("reporter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    resolvedAt: timestamptz("resolved_at"),
+    resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    resolution: text("resolution"),
+  },
+  (table) => [
+    uniqueIndex("reports_comment_id_reporter_id_idx").on(table.commentId, table.reporterId),
+    index("reports_resolved_at_idx").on(table.resolvedAt),
+  ],
+);
+export type Report = typeof reports.$inferSelect;
+
+// Append-only: every moderation action, never edited; undoing is a new entry.
+export const moderationLog = pgTable(
+  "moderation_log",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    // The moderator's name at the time, so the log still reads after an account is gone.
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    commentId: integer("comment_id").references(() => comments.id, { onDelete: "set null" }),
+    essayPath: text("essay_path"),
+    targetUserId: text("target_user_id").references(() => users.id, { onDelete: "set null" }),
+    reason: text("reason"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (table) => [index("moderation_log_created_at_idx").on(table.createdAt)],
+);
+export type ModerationLogEntry = typeof moderationLog.$inferSelect;
+
+// ── Outgoing e-mail (docs/decisions/012-notifications-outbox.md) ──
+
+// Written in the same transaction as what caused it; a sender delivers it with retries.
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    kind: text("kind").notNull(),
+    // The same event never queues a message twice ("reply:<commentId>:<userId>").
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    // JSON object of extra headers (List-Unsubscribe, …).
+    headers: text("headers").notNull().default("{}"),
+    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamptz("next_attempt_at").notNull().defaultNow(),
+    // A sender owns a message until this time; another sender may take it over afterwards.
+    claimedBy: text("claimed_by"),
+    claimedUntil: timestamptz("claimed_until"),
+    lastError: text("last_error"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    sentAt: timestamptz("sent_at"),
+  },
+  (table) => [index("outbox_status_next_attempt_at_idx").on(table.status, table.nextAttemptAt)],
+);
+export type OutboxMessage = typeof outbox.$inferSelect;

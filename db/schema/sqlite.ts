@@ -3,7 +3,7 @@
 // run unchanged on both (docs/decisions/002-one-query-layer-two-dialects.md).
 // Timestamps are integer milliseconds read back as JS Date, like PG's timestamptz.
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -20,6 +20,12 @@ export const users = sqliteTable("users", {
   image: text("image"),
   // null means "derive from name or e-mail local part" (db/queries/users.ts).
   displayName: text("display_name"),
+  // Pre-moderation (COMMENTS_MODERATION=first): set when a moderator first approves one of the
+  // reader's comments; later comments go straight up.
+  commentsApprovedAt: integer("comments_approved_at", { mode: "timestamp_ms" }),
+  // E-mail about conversations: replies (default), threads (replies and new comments in threads
+  // the reader took part in), or never.
+  notify: text("notify", { enum: ["replies", "threads", "never"] }).notNull().default("replies"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
 });
 export type User = typeof users.$inferSelect;
@@ -115,6 +121,8 @@ export const comments = sqliteTable(
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    // Where an imported comment came from ("wxr:<site>:<comment id>"), so an import runs once.
+    sourceId: text("source_id").unique(),
   },
   (table) => [
     index("comments_essay_path_created_at_idx").on(table.essayPath, table.createdAt),
@@ -162,3 +170,106 @@ export const cacheTagEvents = sqliteTable(
   (table) => [index("cache_tag_events_seq_idx").on(table.seq)],
 );
 export type CacheTagEvent = typeof cacheTagEvents.$inferSelect;
+
+// ── Moderation (docs/decisions/011-moderation.md). Nothing here deletes what a reader wrote. ──
+
+// A row locks the essay's thread (no new comments or replies), whatever its front matter says.
+export const threadLocks = sqliteTable("thread_locks", {
+  essayPath: text("essay_path").primaryKey(),
+  lockedBy: text("locked_by").references(() => users.id, { onDelete: "set null" }),
+  reason: text("reason"),
+  lockedAt: integer("locked_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
+export type ThreadLock = typeof threadLocks.$inferSelect;
+
+// A ban is active while liftedAt is null and endsAt is null or in the future; lifting keeps the row.
+export const bans = sqliteTable(
+  "bans",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    liftedAt: integer("lifted_at", { mode: "timestamp_ms" }),
+    liftedBy: text("lifted_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (table) => [index("bans_user_id_idx").on(table.userId)],
+);
+export type Ban = typeof bans.$inferSelect;
+
+// One report per reader per comment.
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    reporterId: text("reporter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    resolution: text("resolution"),
+  },
+  (table) => [
+    uniqueIndex("reports_comment_id_reporter_id_idx").on(table.commentId, table.reporterId),
+    index("reports_resolved_at_idx").on(table.resolvedAt),
+  ],
+);
+export type Report = typeof reports.$inferSelect;
+
+// Append-only: every moderation action, never edited; undoing is a new entry.
+export const moderationLog = sqliteTable(
+  "moderation_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    // The moderator's name at the time, so the log still reads after an account is gone.
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    commentId: integer("comment_id").references(() => comments.id, { onDelete: "set null" }),
+    essayPath: text("essay_path"),
+    targetUserId: text("target_user_id").references(() => users.id, { onDelete: "set null" }),
+    reason: text("reason"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (table) => [index("moderation_log_created_at_idx").on(table.createdAt)],
+);
+export type ModerationLogEntry = typeof moderationLog.$inferSelect;
+
+// ── Outgoing e-mail (docs/decisions/012-notifications-outbox.md) ──
+
+// Written in the same transaction as what caused it; a sender delivers it with retries.
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(),
+    // The same event never queues a message twice ("reply:<commentId>:<userId>").
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    // JSON object of extra headers (List-Unsubscribe, …).
+    headers: text("headers").notNull().default("{}"),
+    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull().default(now),
+    // A sender owns a message until this time; another sender may take it over afterwards.
+    claimedBy: text("claimed_by"),
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [index("outbox_status_next_attempt_at_idx").on(table.status, table.nextAttemptAt)],
+);
+export type OutboxMessage = typeof outbox.$inferSelect;

@@ -21,7 +21,11 @@ export type CommentNode<T extends TreeComment> = {
   depth: number;
   /** Visible comments below this one, at any depth (tombstones are not counted). */
   replyCount: number;
-  /** Set when the comment itself is gone but stays to keep its visible replies in place. */
+  /**
+   * Set when the comment's text is not shown: "deleted" (by its author) stays only to keep its
+   * visible replies in place; "hidden" (by a moderator) always stays, so moderation never
+   * quietly erases a side of the argument.
+   */
   tombstone: "deleted" | "hidden" | null;
   /** A reply whose parent is not in the list (or sits in a cycle), shown as a root instead. */
   orphan: boolean;
@@ -32,6 +36,11 @@ function isVisible(comment: TreeComment): boolean {
   return !comment.deleted && comment.status !== "hidden";
 }
 
+/** A moderator's removal shows as "[removed by a moderator]" even with no replies; the author's own deletion does not. */
+function keepsTombstone(comment: TreeComment): boolean {
+  return !comment.deleted && comment.status === "hidden";
+}
+
 function timeOf(createdAt: Date | string): number {
   const ms = typeof createdAt === "string" ? Date.parse(createdAt) : createdAt.getTime();
   return Number.isNaN(ms) ? 0 : ms;
@@ -39,8 +48,9 @@ function timeOf(createdAt: Date | string): number {
 
 /**
  * Roots of the thread, siblings sorted by createdAt (then id) in `order` at every level.
- * A deleted or hidden comment is dropped unless a visible reply hangs below it, in which
- * case it stays as a tombstone. Input may be in any order; a repeated id keeps its first row.
+ * A hidden comment always stays, as a tombstone. A deleted one is dropped unless something
+ * that stays (a visible reply, or a hidden one) hangs below it, in which case it stays as a
+ * tombstone too. Input may be in any order; a repeated id keeps its first row.
  */
 export function buildCommentTree<T extends TreeComment>(rows: readonly T[], { order }: { order: CommentOrder }): CommentNode<T>[] {
   // Index i refers to comments[i] throughout; ids are only looked up once.
@@ -95,9 +105,12 @@ export function buildCommentTree<T extends TreeComment>(rows: readonly T[], { or
   for (let k = walk.length - 1; k >= 0; k--) {
     const i = walk[k]!;
     const visible = isVisible(comments[i]!);
-    keep[i] = visible || replyCount[i]! > 0 ? 1 : 0;
+    if (visible || keepsTombstone(comments[i]!) || replyCount[i]! > 0) keep[i] = 1;
     const p = parent[i]!;
-    if (p !== -1) replyCount[p]! += replyCount[i]! + (visible ? 1 : 0);
+    if (p === -1) continue;
+    replyCount[p]! += replyCount[i]! + (visible ? 1 : 0);
+    // A kept child keeps its parent, even when no visible reply sits below either.
+    if (keep[i]) keep[p] = 1;
   }
 
   const nodes: (CommentNode<T> | undefined)[] = new Array(count);

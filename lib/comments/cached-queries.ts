@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { getCommentCountsByEssay, getThreadByEssay } from "@/db/queries/comments";
+import { getThreadLock } from "@/db/queries/moderation";
 import { COMMENT_COUNTS_TAG, threadTag } from "./cache-tags";
 
 /** A thread as the page receives it: dates as ISO strings (the cache stores JSON). */
@@ -12,9 +13,14 @@ export type ThreadRow = {
   authorImage: string | null;
   bodyHtml: string | null;
   status: "published" | "hidden";
+  moderationReason: string | null;
   deleted: boolean;
   editedAt: string | null;
   createdAt: string;
+  /** Only in the author's own browser: a comment of theirs waiting for approval. */
+  held?: "pending";
+  /** Only in the author's own browser: the text of their comment a moderator removed. */
+  ownBodyHtml?: string;
 };
 
 /** One query for the whole thread, cached with the essay page until a comment changes it. */
@@ -29,6 +35,13 @@ export function getCachedThread(essayPath: string): Promise<ThreadRow[]> {
     ["thread", essayPath],
     { tags: [threadTag(essayPath)] },
   )();
+}
+
+/** Whether a moderator locked the thread; cached with it, so locking refreshes the page. */
+export function getCachedThreadLocked(essayPath: string): Promise<boolean> {
+  return unstable_cache(async () => Boolean(await getThreadLock({ essayPath })), ["thread-lock", essayPath], {
+    tags: [threadTag(essayPath)],
+  })();
 }
 
 /** Visible comments per essay, for lists; one grouped query, cached until any comment changes. */

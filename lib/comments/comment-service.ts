@@ -1,7 +1,10 @@
 import "server-only";
 import { insertComment, softDeleteComment, updateCommentBody } from "@/db/queries/comments";
+import { getCommenterStanding, getThreadLock } from "@/db/queries/moderation";
 import { env } from "@/env.js";
 import { getEssayByPath, type Essay } from "@/lib/content/essays";
+import { getModeratorById } from "@/lib/moderation/moderators";
+import { queueModeratorNotifications, queueReplyNotifications } from "@/lib/notifications/queue-notifications";
 import { RENDERER_VERSION, renderCommentMarkdown } from "./render-markdown";
 
 /**
@@ -19,12 +22,41 @@ function retryMessage(retryAfterMs: number | undefined): string {
   return `in about ${Math.ceil(minutes / 60)} hours`;
 }
 
-/** The essay a comment belongs to, if it takes comments. */
-export function essayOpenForComments(essayPath: string): ServiceResult<{ essay: Essay }> {
+const formatDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** The essay a comment belongs to, if it takes comments: open in its front matter and not locked. */
+export async function essayOpenForComments(essayPath: string): Promise<ServiceResult<{ essay: Essay }>> {
   const essay = getEssayByPath(essayPath);
   if (!essay) return { ok: false, status: 404, error: "That essay does not exist." };
   if (essay.comments !== "open") return { ok: false, status: 403, error: "Comments on this essay are closed." };
+  if (await getThreadLock({ essayPath: essay.path })) {
+    return { ok: false, status: 403, error: "A moderator has locked this conversation: no new comments or replies for now." };
+  }
   return { ok: true, essay };
+}
+
+/**
+ * Whether a new comment goes up at once or waits for a moderator (COMMENTS_MODERATION):
+ * off → at once; first → at once for readers a moderator has approved before; all → waits.
+ * Moderators' own comments never wait.
+ */
+function statusFor(mode: "off" | "first" | "all", standing: { approved: boolean }, isModerator: boolean): "published" | "pending" {
+  if (mode === "off" || isModerator) return "published";
+  if (mode === "first" && standing.approved) return "published";
+  return "pending";
+}
+
+/**
+ * After a comment is stored: notifications go into the outbox. Never fails the post:
+ * a problem here is logged, and the comment stands.
+ */
+async function queueNotificationsFor(id: number, status: "published" | "pending") {
+  try {
+    if (status === "published") await queueReplyNotifications({ commentId: id });
+    else await queueModeratorNotifications({ kind: "pending", commentId: id });
+  } catch (error) {
+    console.error(`Could not queue notifications for comment ${id}:`, error);
+  }
 }
 
 export async function postComment(input: {
@@ -32,9 +64,15 @@ export async function postComment(input: {
   essayPath: string;
   parentId: number | null;
   body: string;
-}): Promise<ServiceResult<{ id: number; essay: Essay }>> {
-  const open = essayOpenForComments(input.essayPath);
+}): Promise<ServiceResult<{ id: number; essay: Essay; status: "published" | "pending" }>> {
+  const open = await essayOpenForComments(input.essayPath);
   if (!open.ok) return open;
+  const [standing, moderator] = await Promise.all([getCommenterStanding({ userId: input.userId }), getModeratorById({ id: input.userId })]);
+  if (standing.ban) {
+    const until = standing.ban.endsAt ? ` until ${formatDay.format(standing.ban.endsAt)}` : "";
+    return { ok: false, status: 403, error: `A moderator has stopped you from commenting${until}. Reason: ${standing.ban.reason}` };
+  }
+  const status = statusFor(env.COMMENTS_MODERATION, standing, Boolean(moderator));
   const result = await insertComment({
     essayPath: open.essay.path,
     parentId: input.parentId,
@@ -42,10 +80,13 @@ export async function postComment(input: {
     body: input.body,
     bodyHtml: renderCommentMarkdown(input.body),
     renderVersion: RENDERER_VERSION,
-    status: "published",
+    status,
     limits: { perMinute: env.COMMENTS_PER_MINUTE, perDay: env.COMMENTS_PER_DAY },
   });
-  if (result.ok) return { ok: true, id: result.id, essay: open.essay };
+  if (result.ok) {
+    if (!result.duplicate) await queueNotificationsFor(result.id, status);
+    return { ok: true, id: result.id, essay: open.essay, status };
+  }
   switch (result.reason) {
     case "parent-missing":
       return { ok: false, status: 404, error: "The comment you are replying to no longer exists." };
@@ -67,6 +108,9 @@ const ownershipErrors = {
 } as const;
 
 export async function editComment(input: { userId: string; id: number; body: string }): Promise<ServiceResult<object>> {
+  // A ban stops edits too: otherwise an edit would be a way around it.
+  const standing = await getCommenterStanding({ userId: input.userId });
+  if (standing.ban) return { ok: false, status: 403, error: `A moderator has stopped you from commenting. Reason: ${standing.ban.reason}` };
   const result = await updateCommentBody({
     id: input.id,
     authorId: input.userId,

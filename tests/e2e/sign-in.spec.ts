@@ -118,7 +118,7 @@ test("the session endpoint for the header never carries the e-mail address", asy
   const user = newUser();
   await signInWithOidc(page, user);
   const me = await page.request.get("/api/me");
-  expect(await me.json()).toEqual({ signedIn: true, id: expect.any(String), name: user.name, image: null });
+  expect(await me.json()).toEqual({ signedIn: true, id: expect.any(String), name: user.name, image: null, moderator: false });
   expect(me.headers()["cache-control"]).toContain("no-store");
   expect(await (await request.get("/api/me")).json()).toEqual({ signedIn: false });
 });

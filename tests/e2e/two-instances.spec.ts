@@ -66,7 +66,7 @@ test.describe("two app instances on one PostgreSQL", () => {
     // Cookies are per host, not per port: the second instance receives the same session cookie
     // and can only accept it by finding the session in the shared database.
     const onSecond = await page.request.get(`${second.url}/api/me`);
-    expect(await onSecond.json()).toEqual({ signedIn: true, id: expect.any(String), name: user.name, image: null });
+    expect(await onSecond.json()).toEqual({ signedIn: true, id: expect.any(String), name: user.name, image: null, moderator: false });
     await page.goto(`${second.url}/profile`);
     await expect(page.getByLabel("Display name")).toHaveValue(user.name);
 

@@ -10,6 +10,8 @@ export type ReceivedMail = {
   text: string;
   html: string;
   headers: Record<string, string>;
+  /** Header lines as sent, by lower-case name ("list-unsubscribe": "<https://…>"). */
+  rawHeaders: Record<string, string>;
   receivedAt: string;
 };
 
@@ -34,6 +36,9 @@ export async function startSmtpServer(dir: string): Promise<{ port: number; url:
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : "",
             headers: Object.fromEntries([...parsed.headers].map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)])),
+            rawHeaders: Object.fromEntries(
+              parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim()]),
+            ),
             receivedAt: new Date().toISOString(),
           };
           count += 1;

@@ -133,7 +133,7 @@ describe("buildCommentTree", () => {
     ]);
   });
 
-  it("treats hidden comments like deleted ones, marked as hidden", () => {
+  it("keeps hidden comments as tombstones, with or without replies, not counted as replies", () => {
     const rows = [
       row(1, null, 0, { status: "hidden" }),
       row(2, 1, 1),
@@ -141,12 +141,44 @@ describe("buildCommentTree", () => {
       row(4, 3, 3, { status: "hidden" }),
       row(5, null, 4, { status: "hidden", deleted: true }),
       row(6, 5, 5),
+      row(7, null, 6, { status: "hidden" }),
     ];
     const tree = buildCommentTree(rows, { order: "oldest" });
-    expect(shape(tree)).toEqual([[1, [2]], [5, [6]]]);
-    expect(byId(tree, 1).tombstone).toBe("hidden");
-    expect(byId(tree, 5).tombstone).toBe("deleted");
+    expect(shape(tree)).toEqual([[1, [2]], [3, [4]], [5, [6]], 7]);
+    expect(flatten(tree).map((node) => [node.comment.id, node.tombstone, node.replyCount])).toEqual([
+      [1, "hidden", 1],
+      [2, null, 0],
+      [3, "hidden", 0],
+      [4, "hidden", 0],
+      [5, "deleted", 1],
+      [6, null, 0],
+      [7, "hidden", 0],
+    ]);
     expect(countVisibleComments(rows)).toBe(2);
+  });
+
+  it("never quietly drops a moderated comment: a hidden leaf stays, and keeps its deleted parents", () => {
+    const rows = [
+      row(1, null, 0),
+      row(2, 1, 1, { status: "hidden" }),
+      row(3, null, 2, { deleted: true }),
+      row(4, 3, 3, { deleted: true }),
+      row(5, 4, 4, { status: "hidden" }),
+    ];
+    const tree = buildCommentTree(shuffled(rows), { order: "oldest" });
+    expect(shape(tree)).toEqual([[1, [2]], [3, [[4, [5]]]]]);
+    expect(flatten(tree).map((node) => [node.comment.id, node.tombstone, node.replyCount])).toEqual([
+      [1, null, 0],
+      [2, "hidden", 0],
+      [3, "deleted", 0],
+      [4, "deleted", 0],
+      [5, "hidden", 0],
+    ]);
+  });
+
+  it("drops a comment its author deleted after a moderator hid it, when nothing hangs below it", () => {
+    const rows = [row(1, null, 0), row(2, 1, 1, { status: "hidden", deleted: true }), row(3, null, 2, { status: "hidden", deleted: true })];
+    expect(shape(buildCommentTree(rows, { order: "oldest" }))).toEqual([1]);
   });
 
   it("shows replies whose parent is missing as roots marked orphan, in order among the roots", () => {

@@ -138,7 +138,9 @@ for (const target of targets) {
       authorName?: string | null;
       body?: string;
       status?: "published" | "pending" | "hidden";
+      moderationReason?: string | null;
       deletedAt?: Date | null;
+      editedAt?: Date | null;
       createdAt: Date;
     }) {
       const { db, schema } = m.client.getDb();
@@ -231,7 +233,9 @@ for (const target of targets) {
         const reply = await insertRow({ essayPath: essay, parentId: root, authorId: grace, body: "Reply", createdAt: at(2_000) });
         const deleted = await insertRow({ essayPath: essay, parentId: root, authorId: alan, body: "Regret", deletedAt: at(5_000), createdAt: at(3_000) });
         await insertRow({ essayPath: essay, parentId: deleted, authorId: nobody, body: "Answer to regret", createdAt: at(4_000) });
-        const hidden = await insertRow({ essayPath: essay, authorId: alan, body: "Rude", status: "hidden", createdAt: at(6_000) });
+        const hidden = await insertRow({ essayPath: essay, authorId: alan, body: "Rude", status: "hidden", moderationReason: "Personal attack", createdAt: at(6_000) });
+        // A reason left on a comment that is no longer hidden is not shown.
+        await insertRow({ essayPath: "/essays/other", authorId: ada, body: "Restored", moderationReason: "Stale", createdAt: at(0) });
         await insertRow({ essayPath: essay, authorId: grace, body: "Waiting", status: "pending", createdAt: at(7_000) });
         const imported = await insertRow({ essayPath: essay, authorName: " Old Timer ", body: "From the old blog", createdAt: at(1_000) });
         const anonymous = await insertRow({ essayPath: essay, body: "Nameless", createdAt: at(8_000) });
@@ -243,17 +247,17 @@ for (const target of targets) {
         expect(JSON.stringify(thread)).not.toMatch(/Regret|Rude|Waiting/);
         for (const comment of thread) {
           expect(Object.keys(comment).sort()).toEqual(
-            ["authorId", "authorImage", "authorName", "bodyHtml", "createdAt", "deleted", "editedAt", "id", "parentId", "status"].sort(),
+            ["authorId", "authorImage", "authorName", "bodyHtml", "createdAt", "deleted", "editedAt", "id", "moderationReason", "parentId", "status"].sort(),
           );
         }
-        expect(thread.map((c) => [c.authorName, c.bodyHtml, c.status, c.deleted])).toEqual([
-          ["Countess", "<p>Root</p>", "published", false],
-          ["Old Timer", "<p>From the old blog</p>", "published", false],
-          ["Grace Hopper", "<p>Reply</p>", "published", false],
-          ["alan.turing", null, "published", true],
-          ["Reader", "<p>Answer to regret</p>", "published", false],
-          ["alan.turing", null, "hidden", false],
-          ["a former reader", "<p>Nameless</p>", "published", false],
+        expect(thread.map((c) => [c.authorName, c.bodyHtml, c.status, c.deleted, c.moderationReason])).toEqual([
+          ["Countess", "<p>Root</p>", "published", false, null],
+          ["Old Timer", "<p>From the old blog</p>", "published", false, null],
+          ["Grace Hopper", "<p>Reply</p>", "published", false, null],
+          ["alan.turing", null, "published", true, null],
+          ["Reader", "<p>Answer to regret</p>", "published", false, null],
+          ["alan.turing", null, "hidden", false, "Personal attack"],
+          ["a former reader", "<p>Nameless</p>", "published", false, null],
         ]);
         const first = thread[0]!;
         expect(first).toEqual({
@@ -264,6 +268,7 @@ for (const target of targets) {
           authorImage: "https://img.example/ada.png",
           bodyHtml: "<p>Root</p>",
           status: "published",
+          moderationReason: null,
           deleted: false,
           editedAt: null,
           createdAt: at(0),
@@ -272,9 +277,15 @@ for (const target of targets) {
         expect(thread.find((c) => c.id === imported)).toMatchObject({ authorId: null, authorImage: null });
         expect(thread.find((c) => c.id === anonymous)?.authorId).toBeNull();
 
-        // What the page does with it: the deleted comment stays as a tombstone above its live reply.
+        // What the page does with it: the deleted comment stays as a tombstone above its live
+        // reply, and the hidden one stays as a tombstone of its own.
         const tree = buildCommentTree(thread, { order: "oldest" });
-        expect(tree.map((node) => node.comment.id)).toEqual([root, imported, anonymous]);
+        expect(tree.map((node) => [node.comment.id, node.tombstone])).toEqual([
+          [root, null],
+          [imported, null],
+          [hidden, "hidden"],
+          [anonymous, null],
+        ]);
         expect(tree[0]!.children.map((node) => [node.comment.id, node.tombstone])).toEqual([
           [reply, null],
           [deleted, "deleted"],
@@ -349,6 +360,41 @@ for (const target of targets) {
           body: "Source *text*",
         });
         expect(await m.comments.getCommentById({ id: 2_000_000_000 })).toBeUndefined();
+      });
+    });
+
+    describe("getOwnHeldCommentsForEssay", () => {
+      it("returns the author's own pending and hidden comments on one essay, with text and reason, in one query", async () => {
+        const author = await insertUser({ name: "Held Author" });
+        const other = await insertUser();
+        const essayPath = "/essays/02/10/held";
+        const root = await insertRow({ essayPath, authorId: other, body: "Root", createdAt: at(0) });
+        const waiting = await insertRow({ essayPath, authorId: author, parentId: root, body: "Waiting", status: "pending", createdAt: at(2_000) });
+        const removed = await insertRow({
+          essayPath,
+          authorId: author,
+          body: "Removed",
+          status: "hidden",
+          moderationReason: "Off topic",
+          editedAt: at(4_000),
+          createdAt: at(1_000),
+        });
+        await insertRow({ essayPath, authorId: author, body: "Visible", createdAt: at(3_000) });
+        await insertRow({ essayPath, authorId: author, body: "Gone", status: "pending", deletedAt: at(5_000), createdAt: at(3_500) });
+        await insertRow({ essayPath, authorId: other, body: "Someone else's", status: "pending", createdAt: at(3_600) });
+        await insertRow({ essayPath: "/essays/02/11/elsewhere", authorId: author, body: "Elsewhere", status: "pending", createdAt: at(3_700) });
+        // A stale reason on a pending comment is not the reader's business.
+        const stale = await insertRow({ essayPath, authorId: author, body: "Stale", status: "pending", moderationReason: "Old", createdAt: at(6_000) });
+
+        const { result, queries } = await countQueries(() => m.comments.getOwnHeldCommentsForEssay({ essayPath, authorId: author }));
+        expect(queries).toBe(1);
+        expect(result).toEqual([
+          { id: removed, parentId: null, status: "hidden", bodyHtml: "<p>Removed</p>", moderationReason: "Off topic", editedAt: at(4_000), createdAt: at(1_000) },
+          { id: waiting, parentId: root, status: "pending", bodyHtml: "<p>Waiting</p>", moderationReason: null, editedAt: null, createdAt: at(2_000) },
+          { id: stale, parentId: null, status: "pending", bodyHtml: "<p>Stale</p>", moderationReason: null, editedAt: null, createdAt: at(6_000) },
+        ]);
+        expect(await m.comments.getOwnHeldCommentsForEssay({ essayPath, authorId: other })).toHaveLength(1);
+        expect(await m.comments.getOwnHeldCommentsForEssay({ essayPath: "/essays/none", authorId: author })).toEqual([]);
       });
     });
 

@@ -26,21 +26,24 @@ export async function signInWithOidc(page: Page, user: OidcUser, from = "/") {
   await expect(page.getByRole("link", { name: `Your profile (${user.name})` })).toBeVisible();
 }
 
-/** Waits for the n-th e-mail to `to` to arrive at the test SMTP server. */
-export async function waitForMail(to: string, count = 1): Promise<ReceivedMail> {
-  const dir = process.env.E2E_MAILBOX_DIR ?? "";
+/** Waits for the n-th e-mail to `to` (whose subject matches, when given) to arrive at the test SMTP server. */
+export async function waitForMail(to: string, count = 1, subject?: RegExp): Promise<ReceivedMail> {
   let mails: ReceivedMail[] = [];
   await expect
     .poll(() => {
-      mails = readMailbox(dir, to);
+      mails = mailsTo(to, subject);
       return mails.length;
     }, { message: `waiting for e-mail number ${count} to ${to}`, timeout: 15_000 })
     .toBeGreaterThanOrEqual(count);
   return mails[count - 1]!;
 }
 
-export function mailCount(to: string): number {
-  return readMailbox(process.env.E2E_MAILBOX_DIR ?? "", to).length;
+export function mailsTo(to: string, subject?: RegExp): ReceivedMail[] {
+  return readMailbox(process.env.E2E_MAILBOX_DIR ?? "", to).filter((mail) => !subject || subject.test(mail.subject));
+}
+
+export function mailCount(to: string, subject?: RegExp): number {
+  return mailsTo(to, subject).length;
 }
 
 export const test = base;

@@ -5,6 +5,7 @@ import { migrateDatabase } from "../../../db/migrate";
 import { buildIfStale } from "../../../scripts/lib/build-if-stale";
 import { startApp } from "../../support/app-server";
 import { startOidcServer } from "../../support/oidc-server";
+import { MODERATOR } from "./people";
 import { startSmtpServer } from "../../support/smtp-server";
 import { prepareE2eContent } from "./e2e-content";
 import { E2E_BASE_URL, E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_PORT } from "./ports";
@@ -37,9 +38,12 @@ export default async function globalSetup() {
     // limits themselves are tested on the PostgreSQL instances and in the contract tests.
     COMMENTS_PER_MINUTE: "500",
     COMMENTS_PER_DAY: "5000",
+    ADMIN_EMAILS: MODERATOR.email,
+    // Queued e-mail goes out within a second, so tests wait on the mailbox, not on a timer.
+    OUTBOX_INTERVAL_SECONDS: "1",
   };
   // Workers inherit these: where to read mail, which issuer, where the database is.
-  Object.assign(process.env, { E2E_MAILBOX_DIR: mailbox, E2E_OIDC_ISSUER: oidc.issuer, E2E_DATABASE_FILE: dbFile });
+  Object.assign(process.env, { E2E_MAILBOX_DIR: mailbox, E2E_OIDC_ISSUER: oidc.issuer, E2E_DATABASE_FILE: dbFile, E2E_SMTP_URL: smtp.url });
 
   const stops: (() => Promise<void>)[] = [oidc.stop, smtp.stop];
   const teardown = async () => {

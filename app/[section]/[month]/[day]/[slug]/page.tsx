@@ -35,7 +35,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: essay.description,
     authors: [{ name: essay.author }],
     keywords: essay.tags.map((tag) => tag.name),
-    alternates: siteAlternates(essay.path),
+    alternates: siteAlternates(
+      essay.path,
+      essay.comments === "hidden" ? undefined : { url: `${essay.path}/comments.xml`, title: `Comments on “${essay.title}” (Atom)` },
+    ),
     openGraph: {
       type: "article",
       title: essay.title,

@@ -1,0 +1,260 @@
+// The file `npm run comments:export` writes and `npm run comments:import` reads: the
+// conversation database without secrets (docs/decisions/013-owning-your-words.md).
+// Pure (no database, no Node APIs) so the scripts, the tests and any later tool share it.
+import { z } from "zod";
+
+export const BACKUP_FORMAT = "essays-comments";
+export const BACKUP_VERSION = 1;
+
+// Ids are PostgreSQL `integer`s; a larger one would fail in the database, not here.
+const id = z.number().int().min(1).max(2_147_483_647);
+const userId = z.string().min(1);
+// toISOString()'s own shape, so a file read back writes out byte for byte the same.
+const time = z.iso.datetime({
+  precision: 3,
+  error: (issue) => (issue.input === undefined ? "missing" : "expected a UTC time such as 2010-08-23T14:30:00.000Z"),
+});
+const text = z.string();
+
+// Key order here is the key order in the file. A test checks every table's columns are covered,
+// so a column added to the schema cannot be dropped from backups unnoticed.
+const userRow = z.strictObject({
+  id: userId,
+  name: text.nullable(),
+  displayName: text.nullable(),
+  email: text.nullable(),
+  emailVerified: time.nullable(),
+  image: text.nullable(),
+  notify: z.enum(["replies", "threads", "never"]),
+  commentsApprovedAt: time.nullable(),
+  createdAt: time,
+});
+
+const commentRow = z.strictObject({
+  id,
+  essayPath: text.min(1),
+  parentId: id.nullable(),
+  authorId: userId.nullable(),
+  authorName: text.nullable(),
+  body: text,
+  bodyHtml: text,
+  renderVersion: z.number().int().min(1),
+  status: z.enum(["published", "pending", "hidden"]),
+  moderationReason: text.nullable(),
+  deletedAt: time.nullable(),
+  editedAt: time.nullable(),
+  createdAt: time,
+  sourceId: text.min(1).nullable(),
+});
+
+const commentRevisionRow = z.strictObject({
+  id,
+  commentId: id,
+  body: text,
+  bodyHtml: text,
+  writtenAt: time,
+  replacedAt: time,
+});
+
+const reportRow = z.strictObject({
+  id,
+  commentId: id,
+  reporterId: userId,
+  reason: text,
+  createdAt: time,
+  resolvedAt: time.nullable(),
+  resolvedBy: userId.nullable(),
+  resolution: text.nullable(),
+});
+
+const banRow = z.strictObject({
+  id,
+  userId,
+  reason: text,
+  endsAt: time.nullable(),
+  createdBy: userId.nullable(),
+  createdAt: time,
+  liftedAt: time.nullable(),
+  liftedBy: userId.nullable(),
+});
+
+const threadLockRow = z.strictObject({
+  essayPath: text.min(1),
+  lockedBy: userId.nullable(),
+  reason: text.nullable(),
+  lockedAt: time,
+});
+
+const moderationLogRow = z.strictObject({
+  id,
+  actorId: userId.nullable(),
+  actorName: text,
+  action: text.min(1),
+  commentId: id.nullable(),
+  essayPath: text.nullable(),
+  targetUserId: userId.nullable(),
+  reason: text.nullable(),
+  createdAt: time,
+});
+
+/** Every table in a backup, in the order they are written and imported (parents before children). */
+export const BACKUP_ROW_SCHEMAS = {
+  users: userRow,
+  comments: commentRow,
+  commentRevisions: commentRevisionRow,
+  reports: reportRow,
+  bans: banRow,
+  threadLocks: threadLockRow,
+  moderationLog: moderationLogRow,
+} as const;
+
+export type BackupTableName = keyof typeof BACKUP_ROW_SCHEMAS;
+export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_ROW_SCHEMAS) as BackupTableName[];
+
+const backupSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  users: z.array(userRow),
+  comments: z.array(commentRow),
+  commentRevisions: z.array(commentRevisionRow),
+  reports: z.array(reportRow),
+  bans: z.array(banRow),
+  threadLocks: z.array(threadLockRow),
+  moderationLog: z.array(moderationLogRow),
+});
+
+export type Backup = z.infer<typeof backupSchema>;
+export type BackupRow<T extends BackupTableName> = z.infer<(typeof BACKUP_ROW_SCHEMAS)[T]>;
+
+/**
+ * The file's text: two-space JSON, keys in schema order, rows in key order, one final newline.
+ * No export time inside: the same data always gives the same bytes (export → import → export).
+ */
+export function serializeBackup(backup: Backup): string {
+  const ordered: Record<string, unknown> = { format: backup.format, version: backup.version };
+  for (const name of BACKUP_TABLE_NAMES) {
+    const keys = Object.keys(BACKUP_ROW_SCHEMAS[name].shape);
+    ordered[name] = (backup[name] as Record<string, unknown>[]).map((row) => Object.fromEntries(keys.map((key) => [key, row[key]])));
+  }
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+export type ParseBackupResult = { ok: true; backup: Backup } | { ok: false; problems: string[] };
+
+/**
+ * Reads a backup file's text: JSON syntax, then every field (problems named by their JSON
+ * path, e.g. `comments[3].createdAt`), then references between rows, so a bad file is
+ * refused before anything touches the database.
+ */
+export function parseBackup(json: string): ParseBackupResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    return { ok: false, problems: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  const header = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(data);
+  if (!header.success || header.data.format !== BACKUP_FORMAT) {
+    return { ok: false, problems: [`not a comments export: expected "format": "${BACKUP_FORMAT}" at the top of the file`] };
+  }
+  if (header.data.version !== BACKUP_VERSION) {
+    return {
+      ok: false,
+      problems: [`version ${JSON.stringify(header.data.version)} of the format; this version of the blog reads version ${BACKUP_VERSION}`],
+    };
+  }
+  // "missing" reads better than "expected string, received undefined" for a key left out.
+  const parsed = backupSchema.safeParse(data, { error: (issue) => (issue.input === undefined ? "missing" : undefined) });
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => `${formatJsonPath(issue.path)}: ${issue.message}`) };
+  }
+  const problems = findReferenceProblems(parsed.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, backup: parsed.data };
+}
+
+/** `["comments", 3, "createdAt"]` → `comments[3].createdAt`. */
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) out += typeof part === "number" ? `[${part}]` : `${out === "" ? "" : "."}${String(part)}`;
+  return out || "(top level)";
+}
+
+/** Duplicate keys and references to rows the file does not hold (the database would refuse them less clearly). */
+function findReferenceProblems(backup: Backup): string[] {
+  const problems: string[] = [];
+  const keysOf = <T>(table: string, rows: readonly T[], key: (row: T) => string | number, field: string) => {
+    const seen = new Set<string | number>();
+    rows.forEach((row, index) => {
+      const value = key(row);
+      if (seen.has(value)) problems.push(`${table}[${index}].${field}: ${JSON.stringify(value)} appears twice`);
+      seen.add(value);
+    });
+    return seen;
+  };
+  const users = keysOf("users", backup.users, (row) => row.id, "id");
+  const comments = keysOf("comments", backup.comments, (row) => row.id, "id");
+  keysOf("commentRevisions", backup.commentRevisions, (row) => row.id, "id");
+  keysOf("reports", backup.reports, (row) => row.id, "id");
+  keysOf("bans", backup.bans, (row) => row.id, "id");
+  keysOf("threadLocks", backup.threadLocks, (row) => row.essayPath, "essayPath");
+  keysOf("moderationLog", backup.moderationLog, (row) => row.id, "id");
+  const emails = backup.users.filter((row) => row.email !== null);
+  keysOf("users", emails, (row) => row.email ?? "", "email");
+  keysOf("comments", backup.comments.filter((row) => row.sourceId !== null), (row) => row.sourceId ?? "", "sourceId");
+
+  const refer = (table: BackupTableName, index: number, field: string, value: string | number | null, known: Set<string | number>, what: string) => {
+    if (value !== null && !known.has(value)) problems.push(`${table}[${index}].${field}: ${JSON.stringify(value)} is not ${what} in this file`);
+  };
+  backup.comments.forEach((row, i) => {
+    refer("comments", i, "parentId", row.parentId, comments, "a comment id");
+    refer("comments", i, "authorId", row.authorId, users, "a user id");
+  });
+  backup.commentRevisions.forEach((row, i) => refer("commentRevisions", i, "commentId", row.commentId, comments, "a comment id"));
+  backup.reports.forEach((row, i) => {
+    refer("reports", i, "commentId", row.commentId, comments, "a comment id");
+    refer("reports", i, "reporterId", row.reporterId, users, "a user id");
+    refer("reports", i, "resolvedBy", row.resolvedBy, users, "a user id");
+  });
+  backup.bans.forEach((row, i) => {
+    refer("bans", i, "userId", row.userId, users, "a user id");
+    refer("bans", i, "createdBy", row.createdBy, users, "a user id");
+    refer("bans", i, "liftedBy", row.liftedBy, users, "a user id");
+  });
+  backup.threadLocks.forEach((row, i) => refer("threadLocks", i, "lockedBy", row.lockedBy, users, "a user id"));
+  backup.moderationLog.forEach((row, i) => {
+    refer("moderationLog", i, "actorId", row.actorId, users, "a user id");
+    refer("moderationLog", i, "commentId", row.commentId, comments, "a comment id");
+    refer("moderationLog", i, "targetUserId", row.targetUserId, users, "a user id");
+  });
+  if (problems.length === 0 && orderParentsFirst(backup.comments).length !== backup.comments.length) {
+    problems.push("comments: some parentId chains loop back on themselves; a reply cannot be its own ancestor");
+  }
+  return problems;
+}
+
+/**
+ * Comments ordered so each parent comes before its replies (then by id), which the
+ * foreign key on parentId needs when rows go in batch by batch. Comments caught in a
+ * parentId loop are left out; the caller compares lengths.
+ */
+export function orderParentsFirst<T extends { id: number; parentId: number | null }>(rows: readonly T[]): T[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const children = new Map<number, T[]>();
+  const roots: T[] = [];
+  for (const row of rows) {
+    if (row.parentId === null || !byId.has(row.parentId)) roots.push(row);
+    else {
+      const siblings = children.get(row.parentId);
+      if (siblings) siblings.push(row);
+      else children.set(row.parentId, [row]);
+    }
+  }
+  const ordered: T[] = [];
+  // Breadth-first, level by level, each level in id order: iterative, so deep chains are fine.
+  let level = roots.sort((a, b) => a.id - b.id);
+  while (level.length > 0) {
+    for (const row of level) ordered.push(row);
+    level = level.flatMap((row) => children.get(row.id) ?? []).sort((a, b) => a.id - b.id);
+  }
+  return ordered;
+}

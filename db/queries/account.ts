@@ -1,0 +1,208 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { getDb, withTransaction } from "@/db/client";
+import { deriveDisplayName } from "@/db/queries/users";
+
+// What a reader can take with them and what leaving removes:
+// docs/decisions/013-owning-your-words.md.
+
+export type ReaderExport = {
+  profile: {
+    id: string;
+    /** The name other readers see beside the reader's comments. */
+    displayName: string;
+    /** The name the reader chose on this site, if any (else the provider's name is used). */
+    chosenDisplayName: string | null;
+    /** The name the sign-in provider gave. */
+    name: string | null;
+    email: string | null;
+    emailVerified: Date | null;
+    image: string | null;
+    notify: "replies" | "threads" | "never";
+    createdAt: Date;
+  };
+  comments: {
+    id: number;
+    essayPath: string;
+    parentId: number | null;
+    /** Markdown as the reader wrote it (its latest version). */
+    body: string;
+    status: "published" | "pending" | "hidden";
+    moderationReason: string | null;
+    createdAt: Date;
+    editedAt: Date | null;
+    deletedAt: Date | null;
+    /** Earlier versions, oldest first. */
+    revisions: { body: string; writtenAt: Date; replacedAt: Date }[];
+  }[];
+  reports: {
+    id: number;
+    commentId: number;
+    reason: string;
+    createdAt: Date;
+    resolvedAt: Date | null;
+    resolution: string | null;
+  }[];
+};
+
+/**
+ * Everything one reader wrote here, for their own download: profile (with their e-mail,
+ * which is theirs), every comment in any state with its earlier versions, and the reports
+ * they filed. One query per table, whatever the number of comments. The caller passes the
+ * signed-in reader's own id. Undefined when the user does not exist.
+ */
+export async function getReaderExport({ userId }: { userId: string }): Promise<ReaderExport | undefined> {
+  const { db, schema } = getDb();
+  const { users, comments, commentRevisions, reports } = schema;
+  const [userRows, commentRows, revisionRows, reportRows] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        chosenDisplayName: users.displayName,
+        name: users.name,
+        email: users.email,
+        emailVerified: users.emailVerified,
+        image: users.image,
+        notify: users.notify,
+        createdAt: users.createdAt,
+      })
+      .from(users)
+      .where(eq(users.id, userId))
+      .limit(1),
+    db
+      .select({
+        id: comments.id,
+        essayPath: comments.essayPath,
+        parentId: comments.parentId,
+        body: comments.body,
+        status: comments.status,
+        moderationReason: comments.moderationReason,
+        createdAt: comments.createdAt,
+        editedAt: comments.editedAt,
+        deletedAt: comments.deletedAt,
+      })
+      .from(comments)
+      .where(eq(comments.authorId, userId))
+      .orderBy(asc(comments.createdAt), asc(comments.id)),
+    db
+      .select({
+        commentId: commentRevisions.commentId,
+        body: commentRevisions.body,
+        writtenAt: commentRevisions.writtenAt,
+        replacedAt: commentRevisions.replacedAt,
+      })
+      .from(commentRevisions)
+      .innerJoin(comments, eq(comments.id, commentRevisions.commentId))
+      .where(eq(comments.authorId, userId))
+      .orderBy(asc(commentRevisions.replacedAt), asc(commentRevisions.id)),
+    db
+      .select({
+        id: reports.id,
+        commentId: reports.commentId,
+        reason: reports.reason,
+        createdAt: reports.createdAt,
+        resolvedAt: reports.resolvedAt,
+        resolution: reports.resolution,
+      })
+      .from(reports)
+      .where(eq(reports.reporterId, userId))
+      .orderBy(asc(reports.createdAt), asc(reports.id)),
+  ]);
+  const [user] = userRows;
+  if (!user) return undefined;
+
+  const revisionsByComment = new Map<number, ReaderExport["comments"][number]["revisions"]>();
+  for (const { commentId, ...revision } of revisionRows) {
+    const list = revisionsByComment.get(commentId);
+    if (list) list.push(revision);
+    else revisionsByComment.set(commentId, [revision]);
+  }
+  return {
+    profile: {
+      id: user.id,
+      displayName: deriveDisplayName({ displayName: user.chosenDisplayName, name: user.name, email: user.email }),
+      chosenDisplayName: user.chosenDisplayName,
+      name: user.name,
+      email: user.email,
+      emailVerified: user.emailVerified,
+      image: user.image,
+      notify: user.notify,
+      createdAt: user.createdAt,
+    },
+    comments: commentRows.map((comment) => ({ ...comment, revisions: revisionsByComment.get(comment.id) ?? [] })),
+    reports: reportRows,
+  };
+}
+
+export type DeleteAccountResult =
+  | {
+      ok: true;
+      /** Essays whose threads showed this reader's comments: the caller refreshes their cache tags. */
+      essayPaths: string[];
+      /** Comments that stay as "a former reader" (kept) or as empty tombstones (deleted). */
+      comments: number;
+    }
+  | { ok: false; reason: "not-found" };
+
+/**
+ * Deletes a reader's account in one transaction. The caller passes the signed-in reader's own
+ * id: nobody else's account can be named here.
+ *  - the users row goes, and with it (foreign keys) their sessions, sign-in accounts, the bans
+ *    against them and the reports they filed; sign-in tokens, rate-limit entries and queued
+ *    e-mail addressed to them are deleted too;
+ *  - deleteComments false: their comments stay in their threads, authorless, shown as
+ *    "a former reader" (earlier versions stay, as for any comment);
+ *  - deleteComments true: their comments' text is purged (body and HTML emptied, earlier
+ *    versions deleted, marked deleted) while the rows stay, so replies keep their place
+ *    below a tombstone.
+ * Serialised with this author's comment posts (insertComment's lock key), so a comment posted
+ * at the same moment either lands first and is handled here, or fails on the missing user.
+ */
+export async function deleteAccount({
+  userId,
+  deleteComments,
+  now = new Date(),
+}: {
+  userId: string;
+  deleteComments: boolean;
+  now?: Date;
+}): Promise<DeleteAccountResult> {
+  const { users, comments, commentRevisions, verificationTokens, rateLimitHits, outbox } = getDb().schema;
+
+  return withTransaction(
+    async (tx): Promise<DeleteAccountResult> => {
+      const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+      if (!user) return { ok: false, reason: "not-found" };
+
+      const written = await tx.select({ id: comments.id, essayPath: comments.essayPath }).from(comments).where(eq(comments.authorId, userId));
+      const byAuthor = eq(comments.authorId, userId);
+      if (deleteComments) {
+        await tx
+          .delete(commentRevisions)
+          .where(inArray(commentRevisions.commentId, tx.select({ id: comments.id }).from(comments).where(byAuthor)));
+        // Keeps the first deletion time of comments the reader had already deleted.
+        await tx.update(comments).set({ deletedAt: now }).where(and(byAuthor, isNull(comments.deletedAt)));
+        await tx.update(comments).set({ body: "", bodyHtml: "", authorId: null, authorName: null }).where(byAuthor);
+      } else {
+        // authorId would become null through ON DELETE SET NULL; authorName is cleared so the
+        // thread shows "a former reader" rather than any name stored with the comment.
+        await tx.update(comments).set({ authorId: null, authorName: null }).where(byAuthor);
+      }
+
+      await tx.delete(users).where(eq(users.id, userId));
+      const keys = [userId];
+      if (user.email !== null) {
+        const addresses = [...new Set([user.email, user.email.toLowerCase()])];
+        keys.push(...addresses);
+        await tx.delete(verificationTokens).where(inArray(verificationTokens.identifier, addresses));
+        await tx.delete(outbox).where(inArray(outbox.toAddress, addresses));
+      }
+      // Sign-in limits are keyed by address; old entries are otherwise only pruned by the next sign-in.
+      await tx.delete(rateLimitHits).where(inArray(rateLimitHits.key, keys));
+
+      const essayPaths = [...new Set(written.map((row) => row.essayPath))].sort();
+      return { ok: true, essayPaths, comments: written.length };
+    },
+    { lockKey: `comments:author:${userId}` },
+  );
+}

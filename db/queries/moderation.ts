@@ -1,0 +1,493 @@
+import "server-only";
+import { and, desc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
+import { getDb, withTransaction, type Db } from "@/db/client";
+import { isModerator, type Moderator } from "@/lib/moderation/moderators";
+
+// Moderation changes and their log (docs/decisions/011-moderation.md). Every change runs in one
+// transaction that (1) checks again that the actor is a moderator, (2) makes the change with a
+// conditional write, so a repeated or concurrent request changes nothing the second time, and
+// (3) appends its log entry. A request that changes nothing writes no log entry. Nothing here
+// deletes or clears what a reader wrote. Reasons and dates arrive validated from the caller.
+
+export type ModerationAction = "hide" | "restore" | "approve" | "lock" | "unlock" | "ban" | "unban" | "resolve-report";
+
+type NotModerator = { ok: false; reason: "not-moderator" };
+const notModerator: NotModerator = { ok: false, reason: "not-moderator" };
+
+/** The query-level half of "authorization in the action AND the query": the same rule, read in the transaction. */
+async function actorIsModerator(tx: Db, actor: Moderator): Promise<boolean> {
+  const { users } = getDb().schema;
+  const [row] = await tx
+    .select({ email: users.email, emailVerified: users.emailVerified })
+    .from(users)
+    .where(eq(users.id, actor.id))
+    .limit(1);
+  return row !== undefined && isModerator(row);
+}
+
+type LogEntry = {
+  action: ModerationAction;
+  commentId?: number | null;
+  essayPath?: string | null;
+  targetUserId?: string | null;
+  reason?: string | null;
+};
+
+/** Appends entries (never updates one). Written after the change, inside its transaction. */
+async function appendLog(tx: Db, actor: Moderator, now: Date, entries: LogEntry[]): Promise<void> {
+  const { moderationLog } = getDb().schema;
+  // Chunks stay far below SQLite's 32,766 bound parameters when a ban hides thousands of comments.
+  for (let i = 0; i < entries.length; i += 500) {
+    await tx.insert(moderationLog).values(
+      entries.slice(i, i + 500).map((entry) => ({
+        actorId: actor.id,
+        actorName: actor.name,
+        action: entry.action,
+        commentId: entry.commentId ?? null,
+        essayPath: entry.essayPath ?? null,
+        targetUserId: entry.targetUserId ?? null,
+        reason: entry.reason ?? null,
+        createdAt: now,
+      })),
+    );
+  }
+}
+
+// ── Comments ──
+
+export type CommentChangeResult =
+  | { ok: true; changed: boolean; essayPath: string; authorId: string | null }
+  | NotModerator
+  | { ok: false; reason: "not-found" };
+
+/**
+ * Hides a published or pending comment (a pending one is thereby rejected): status 'hidden'
+ * and the reason on the comment. Its text stays in the database. Hiding a hidden comment
+ * changes nothing, not even the reason (restore, then hide again, to change it).
+ */
+export async function hideComment({
+  commentId,
+  actor,
+  reason,
+  now = new Date(),
+}: {
+  commentId: number;
+  actor: Moderator;
+  reason: string;
+  now?: Date;
+}): Promise<CommentChangeResult> {
+  const { comments } = getDb().schema;
+  return withTransaction(async (tx): Promise<CommentChangeResult> => {
+    if (!(await actorIsModerator(tx, actor))) return notModerator;
+    const [hidden] = await tx
+      .update(comments)
+      .set({ status: "hidden", moderationReason: reason })
+      .where(and(eq(comments.id, commentId), ne(comments.status, "hidden")))
+      .returning({ essayPath: comments.essayPath, authorId: comments.authorId });
+    if (!hidden) {
+      const current = await currentComment(tx, commentId);
+      return current ? { ok: true, changed: false, essayPath: current.essayPath, authorId: current.authorId } : { ok: false, reason: "not-found" };
+    }
+    await appendLog(tx, actor, now, [{ action: "hide", commentId, essayPath: hidden.essayPath, targetUserId: hidden.authorId, reason }]);
+    return { ok: true, changed: true, ...hidden };
+  });
+}
+
+export type RestoreCommentResult = CommentChangeResult | { ok: false; reason: "pending" };
+
+/**
+ * Publishes a hidden comment again and clears its reason (the log keeps it, in the hide
+ * entry). A published comment is left as it is; a pending one needs approving, not restoring.
+ */
+export async function restoreComment({
+  commentId,
+  actor,
+  now = new Date(),
+}: {
+  commentId: number;
+  actor: Moderator;
+  now?: Date;
+}): Promise<RestoreCommentResult> {
+  const { comments } = getDb().schema;
+  return withTransaction(async (tx): Promise<RestoreCommentResult> => {
+    if (!(await actorIsModerator(tx, actor))) return notModerator;
+    const [restored] = await tx
+      .update(comments)
+      .set({ status: "published", moderationReason: null })
+      .where(and(eq(comments.id, commentId), eq(comments.status, "hidden")))
+      .returning({ essayPath: comments.essayPath, authorId: comments.authorId });
+    if (!restored) {
+      const current = await currentComment(tx, commentId);
+      if (!current) return { ok: false, reason: "not-found" };
+      if (current.status === "pending") return { ok: false, reason: "pending" };
+      return { ok: true, changed: false, essayPath: current.essayPath, authorId: current.authorId };
+    }
+    await appendLog(tx, actor, now, [{ action: "restore", commentId, essayPath: restored.essayPath, targetUserId: restored.authorId }]);
+    return { ok: true, changed: true, ...restored };
+  });
+}
+
+/** Why a conditional write changed nothing: the comment is missing, or already as asked. */
+async function currentComment(tx: Db, commentId: number) {
+  const { comments } = getDb().schema;
+  const [row] = await tx
+    .select({ essayPath: comments.essayPath, authorId: comments.authorId, status: comments.status })
+    .from(comments)
+    .where(eq(comments.id, commentId))
+    .limit(1);
+  return row;
+}
+
+/** What the lead needs to notify people about a newly published comment. */
+export type ApprovedComment = { id: number; essayPath: string; parentId: number | null; authorId: string | null };
+
+export type ApproveCommentResult =
+  | { ok: true; changed: boolean; comment: ApprovedComment }
+  | NotModerator
+  | { ok: false; reason: "not-found" | "hidden" | "deleted" };
+
+/**
+ * Publishes a pending comment and marks its author approved (users.commentsApprovedAt, the
+ * first time only), so under COMMENTS_MODERATION=first their next comments go straight up.
+ * Approving a published comment changes nothing (`changed: false`: notify nobody); a hidden
+ * comment is restored, not approved; a comment its author deleted while it waited stays unpublished.
+ */
+export async function approveComment({
+  commentId,
+  actor,
+  now = new Date(),
+}: {
+  commentId: number;
+  actor: Moderator;
+  now?: Date;
+}): Promise<ApproveCommentResult> {
+  const { comments, users } = getDb().schema;
+  return withTransaction(async (tx): Promise<ApproveCommentResult> => {
+    if (!(await actorIsModerator(tx, actor))) return notModerator;
+    const [approved] = await tx
+      .update(comments)
+      .set({ status: "published" })
+      .where(and(eq(comments.id, commentId), eq(comments.status, "pending"), isNull(comments.deletedAt)))
+      .returning({ id: comments.id, essayPath: comments.essayPath, parentId: comments.parentId, authorId: comments.authorId });
+    if (!approved) {
+      const [row] = await tx
+        .select({ id: comments.id, essayPath: comments.essayPath, parentId: comments.parentId, authorId: comments.authorId, status: comments.status })
+        .from(comments)
+        .where(eq(comments.id, commentId))
+        .limit(1);
+      if (!row) return { ok: false, reason: "not-found" };
+      const { status, ...comment } = row;
+      if (status === "published") return { ok: true, changed: false, comment };
+      return { ok: false, reason: status === "hidden" ? "hidden" : "deleted" };
+    }
+    if (approved.authorId !== null) {
+      await tx
+        .update(users)
+        .set({ commentsApprovedAt: now })
+        .where(and(eq(users.id, approved.authorId), isNull(users.commentsApprovedAt)));
+    }
+    await appendLog(tx, actor, now, [{ action: "approve", commentId, essayPath: approved.essayPath, targetUserId: approved.authorId }]);
+    return { ok: true, changed: true, comment: approved };
+  });
+}
+
+// ── Threads ──
+
+export type ThreadLockResult = { ok: true; changed: boolean } | NotModerator;
+
+/**
+ * Locks an essay's thread: no new comments or replies, whatever its front matter says, until
+ * unlocked. The caller checks that the essay exists. Locking a locked thread changes nothing.
+ */
+export async function lockThread({
+  essayPath,
+  actor,
+  reason = null,
+  now = new Date(),
+}: {
+  essayPath: string;
+  actor: Moderator;
+  reason?: string | null;
+  now?: Date;
+}): Promise<ThreadLockResult> {
+  const { threadLocks } = getDb().schema;
+  return withTransaction(async (tx): Promise<ThreadLockResult> => {
+    if (!(await actorIsModerator(tx, actor))) return notModerator;
+    const inserted = await tx
+      .insert(threadLocks)
+      .values({ essayPath, lockedBy: actor.id, reason, lockedAt: now })
+      .onConflictDoNothing()
+      .returning({ essayPath: threadLocks.essayPath });
+    if (inserted.length === 0) return { ok: true, changed: false };
+    await appendLog(tx, actor, now, [{ action: "lock", essayPath, reason }]);
+    return { ok: true, changed: true };
+  });
+}
+
+/** Unlocks a thread (its front matter rules again). The lock's row goes; the log keeps both entries. */
+export async function unlockThread({
+  essayPath,
+  actor,
+  reason = null,
+  now = new Date(),
+}: {
+  essayPath: string;
+  actor: Moderator;
+  reason?: string | null;
+  now?: Date;
+}): Promise<ThreadLockResult> {
+  const { threadLocks } = getDb().schema;
+  return withTransaction(async (tx): Promise<ThreadLockResult> => {
+    if (!(await actorIsModerator(tx, actor))) return notModerator;
+    const removed = await tx.delete(threadLocks).where(eq(threadLocks.essayPath, essayPath)).returning({ essayPath: threadLocks.essayPath });
+    if (removed.length === 0) return { ok: true, changed: false };
+    await appendLog(tx, actor, now, [{ action: "unlock", essayPath, reason }]);
+    return { ok: true, changed: true };
+  });
+}
+
+export type ThreadLockInfo = { essayPath: string; reason: string | null; lockedAt: Date };
+
+/** The lock on one essay's thread, if any. */
+export async function getThreadLock({ essayPath }: { essayPath: string }): Promise<ThreadLockInfo | undefined> {
+  const { db, schema } = getDb();
+  const { threadLocks } = schema;
+  const [row] = await db
+    .select({ essayPath: threadLocks.essayPath, reason: threadLocks.reason, lockedAt: threadLocks.lockedAt })
+    .from(threadLocks)
+    .where(eq(threadLocks.essayPath, essayPath))
+    .limit(1);
+  return row;
+}
+
+/** Every locked essay path, for lists and the essay pages' open/closed state. */
+export async function getLockedEssayPaths(): Promise<string[]> {
+  const { db, schema } = getDb();
+  const { threadLocks } = schema;
+  const rows = await db.select({ essayPath: threadLocks.essayPath }).from(threadLocks).orderBy(threadLocks.essayPath);
+  return rows.map((row) => row.essayPath);
+}
+
+// ── Bans ──
+
+/** A ban counts while it is not lifted and has no end date, or one still ahead. */
+export function activeBanCondition(now: Date) {
+  const { bans } = getDb().schema;
+  return and(isNull(bans.liftedAt), or(isNull(bans.endsAt), gt(bans.endsAt, now)));
+}
+
+export type BanUserResult =
+  | { ok: true; banId: number; hiddenCount: number; essayPaths: string[] }
+  | NotModerator
+  | { ok: false; reason: "not-found" | "self" | "already-banned" | "ends-in-past" };
+
+/**
+ * Bans a reader from commenting (endsAt null: until lifted). With `hideComments`, every comment
+ * they wrote that is not hidden yet is hidden with the ban's reason, in the same transaction:
+ * one "ban" log entry, plus one "hide" entry per comment hidden, so each can be traced and
+ * restored. `essayPaths` lists the threads that changed. A reader already banned is refused
+ * (unban first to change the terms).
+ */
+export async function banUser({
+  userId,
+  actor,
+  reason,
+  endsAt,
+  hideComments,
+  now = new Date(),
+}: {
+  userId: string;
+  actor: Moderator;
+  reason: string;
+  endsAt: Date | null;
+  hideComments: boolean;
+  now?: Date;
+}): Promise<BanUserResult> {
+  const { bans, comments, users } = getDb().schema;
+  return withTransaction(
+    async (tx): Promise<BanUserResult> => {
+      if (!(await actorIsModerator(tx, actor))) return notModerator;
+      if (userId === actor.id) return { ok: false, reason: "self" };
+      if (endsAt !== null && endsAt.getTime() <= now.getTime()) return { ok: false, reason: "ends-in-past" };
+      const [target] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
+      if (!target) return { ok: false, reason: "not-found" };
+      const [active] = await tx
+        .select({ id: bans.id })
+        .from(bans)
+        .where(and(eq(bans.userId, userId), activeBanCondition(now)))
+        .limit(1);
+      if (active) return { ok: false, reason: "already-banned" };
+
+      const [ban] = await tx.insert(bans).values({ userId, reason, endsAt, createdBy: actor.id, createdAt: now }).returning({ id: bans.id });
+      if (!ban) throw new Error("insert into bans returned no row");
+      const hidden = hideComments
+        ? await tx
+            .update(comments)
+            .set({ status: "hidden", moderationReason: reason })
+            .where(and(eq(comments.authorId, userId), ne(comments.status, "hidden")))
+            .returning({ id: comments.id, essayPath: comments.essayPath })
+        : [];
+      hidden.sort((a, b) => a.id - b.id);
+      await appendLog(tx, actor, now, [
+        // The log has no end-date column, so the entry says it in words.
+        { action: "ban", targetUserId: userId, reason: endsAt ? `${reason} (until ${endsAt.toISOString()})` : reason },
+        ...hidden.map((comment) => ({ action: "hide" as const, commentId: comment.id, essayPath: comment.essayPath, targetUserId: userId, reason })),
+      ]);
+      const essayPaths = [...new Set(hidden.map((comment) => comment.essayPath))].sort();
+      return { ok: true, banId: ban.id, hiddenCount: hidden.length, essayPaths };
+    },
+    // Two bans at once would both find no active ban and both insert one.
+    { lockKey: `moderation:ban:${userId}` },
+  );
+}
+
+export type UnbanUserResult = { ok: true; changed: boolean } | NotModerator;
+
+/**
+ * Lifts the reader's active ban (liftedAt/liftedBy; the row stays). Comments hidden with the
+ * ban stay hidden: each is restored on its own. No active ban: nothing changes.
+ */
+export async function unbanUser({
+  userId,
+  actor,
+  reason = null,
+  now = new Date(),
+}: {
+  userId: string;
+  actor: Moderator;
+  reason?: string | null;
+  now?: Date;
+}): Promise<UnbanUserResult> {
+  const { bans } = getDb().schema;
+  return withTransaction(
+    async (tx): Promise<UnbanUserResult> => {
+      if (!(await actorIsModerator(tx, actor))) return notModerator;
+      const lifted = await tx
+        .update(bans)
+        .set({ liftedAt: now, liftedBy: actor.id })
+        .where(and(eq(bans.userId, userId), activeBanCondition(now)))
+        .returning({ id: bans.id });
+      if (lifted.length === 0) return { ok: true, changed: false };
+      await appendLog(tx, actor, now, [{ action: "unban", targetUserId: userId, reason }]);
+      return { ok: true, changed: true };
+    },
+    { lockKey: `moderation:ban:${userId}` },
+  );
+}
+
+export type ActiveBan = { id: number; reason: string; endsAt: Date | null; createdAt: Date };
+
+/** The reader's active ban, the one that lasts longest when (against the rules) there are several. */
+export async function getActiveBan({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<ActiveBan | undefined> {
+  const { db, schema } = getDb();
+  const { bans } = schema;
+  const [row] = await db
+    .select({ id: bans.id, reason: bans.reason, endsAt: bans.endsAt, createdAt: bans.createdAt })
+    .from(bans)
+    .where(and(eq(bans.userId, userId), activeBanCondition(now)))
+    .orderBy(desc(sql`${bans.endsAt} is null`), desc(bans.endsAt), desc(bans.id))
+    .limit(1);
+  return row;
+}
+
+export type CommenterStanding = { ban?: { reason: string; endsAt: Date | null }; approved: boolean };
+
+/**
+ * What posting a comment needs to know about its author, in one query: an active ban (the
+ * longest), and whether a moderator has approved one of their comments before. An unknown
+ * user is neither banned nor approved.
+ */
+export async function getCommenterStanding({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<CommenterStanding> {
+  const { db, schema } = getDb();
+  const { bans, users } = schema;
+  const [row] = await db
+    .select({ approvedAt: users.commentsApprovedAt, banId: bans.id, reason: bans.reason, endsAt: bans.endsAt })
+    .from(users)
+    .leftJoin(bans, and(eq(bans.userId, users.id), activeBanCondition(now)))
+    .where(eq(users.id, userId))
+    .orderBy(desc(sql`${bans.endsAt} is null`), desc(bans.endsAt), desc(bans.id))
+    .limit(1);
+  if (!row) return { approved: false };
+  const approved = row.approvedAt !== null;
+  return row.banId !== null && row.reason !== null ? { ban: { reason: row.reason, endsAt: row.endsAt }, approved } : { approved };
+}
+
+// ── Reports ──
+
+export type ReportCommentResult =
+  | { ok: true; reportId: number; essayPath: string }
+  | { ok: false; reason: "already-reported" | "not-found" };
+
+/**
+ * A signed-in reader reports a comment they can see (published, not deleted), once: the
+ * unique (comment, reporter) index settles two reports at once. Reporting is not a moderation
+ * action and writes no log entry; resolving the report does.
+ */
+export async function reportComment({
+  commentId,
+  reporterId,
+  reason,
+  now = new Date(),
+}: {
+  commentId: number;
+  reporterId: string;
+  reason: string;
+  now?: Date;
+}): Promise<ReportCommentResult> {
+  const { comments, reports } = getDb().schema;
+  return withTransaction(async (tx): Promise<ReportCommentResult> => {
+    const [comment] = await tx
+      .select({ essayPath: comments.essayPath })
+      .from(comments)
+      .where(and(eq(comments.id, commentId), eq(comments.status, "published"), isNull(comments.deletedAt)))
+      .limit(1);
+    if (!comment) return { ok: false, reason: "not-found" };
+    const [report] = await tx
+      .insert(reports)
+      .values({ commentId, reporterId, reason, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ id: reports.id });
+    if (!report) return { ok: false, reason: "already-reported" };
+    return { ok: true, reportId: report.id, essayPath: comment.essayPath };
+  });
+}
+
+export type ResolveReportResult =
+  | { ok: true; changed: boolean; commentId: number; essayPath: string }
+  | NotModerator
+  | { ok: false; reason: "not-found" };
+
+/** Closes a report with what was done about it. A resolved report keeps its first resolution. */
+export async function resolveReport({
+  reportId,
+  actor,
+  resolution,
+  now = new Date(),
+}: {
+  reportId: number;
+  actor: Moderator;
+  resolution: string;
+  now?: Date;
+}): Promise<ResolveReportResult> {
+  const { comments, reports } = getDb().schema;
+  return withTransaction(async (tx): Promise<ResolveReportResult> => {
+    if (!(await actorIsModerator(tx, actor))) return notModerator;
+    const [resolved] = await tx
+      .update(reports)
+      .set({ resolvedAt: now, resolvedBy: actor.id, resolution })
+      .where(and(eq(reports.id, reportId), isNull(reports.resolvedAt)))
+      .returning({ commentId: reports.commentId });
+    // Reports go with their comment (ON DELETE CASCADE), so a report always has one.
+    const [report] = await tx
+      .select({ commentId: reports.commentId, essayPath: comments.essayPath, authorId: comments.authorId })
+      .from(reports)
+      .innerJoin(comments, eq(comments.id, reports.commentId))
+      .where(eq(reports.id, reportId))
+      .limit(1);
+    if (!report) return { ok: false, reason: "not-found" };
+    const { commentId, essayPath, authorId } = report;
+    if (!resolved) return { ok: true, changed: false, commentId, essayPath };
+    await appendLog(tx, actor, now, [{ action: "resolve-report", commentId, essayPath, targetUserId: authorId, reason: resolution }]);
+    return { ok: true, changed: true, commentId, essayPath };
+  });
+}

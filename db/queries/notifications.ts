@@ -1,0 +1,184 @@
+import "server-only";
+import { and, eq, gt, inArray, isNotNull, isNull, ne, notExists, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Db } from "@/db/client";
+import { FORMER_READER_NAME } from "@/db/queries/comments";
+import { deriveDisplayName } from "@/db/queries/users";
+
+// Who gets e-mail about a comment. Each lookup is ONE query whatever the number of
+// recipients. The e-mail addresses returned here go into the outbox only
+// (lib/notifications/queue-notifications.ts), never to a page.
+
+/** A comment as a notification describes it. The author's name only: never their e-mail. */
+export type CommentForNotification = {
+  id: number;
+  essayPath: string;
+  parentId: number | null;
+  /** Who wrote the comment replied to (null for a top-level comment or a former reader). */
+  parentAuthorId: string | null;
+  authorId: string | null;
+  authorName: string;
+  /** Markdown as written, for the plain-text part. */
+  body: string;
+  /** Sanitized at write time, for the HTML part. */
+  bodyHtml: string;
+  status: "published" | "pending" | "hidden";
+  deleted: boolean;
+  createdAt: Date;
+};
+
+export type MailRecipient = { userId: string; email: string };
+export type ReplyRecipient = MailRecipient & {
+  /** "reply": wrote the comment replied to; "thread": notify = threads and took part in the conversation. */
+  reason: "reply" | "thread";
+};
+
+/** One comment with its author's name and its parent's author, in one query. */
+export async function getCommentForNotification({ commentId, tx }: { commentId: number; tx?: Db }): Promise<CommentForNotification | undefined> {
+  const { db, schema } = getDb();
+  const { comments, users } = schema;
+  const parent = alias(comments, "parent");
+  const [row] = await (tx ?? db)
+    .select({
+      id: comments.id,
+      essayPath: comments.essayPath,
+      parentId: comments.parentId,
+      parentAuthorId: parent.authorId,
+      authorId: comments.authorId,
+      storedAuthorName: comments.authorName,
+      userDisplayName: users.displayName,
+      userName: users.name,
+      // Read only to derive a name from its local part; never returned.
+      userEmail: users.email,
+      body: comments.body,
+      bodyHtml: comments.bodyHtml,
+      status: comments.status,
+      deletedAt: comments.deletedAt,
+      createdAt: comments.createdAt,
+    })
+    .from(comments)
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(parent, eq(parent.id, comments.parentId))
+    .where(eq(comments.id, commentId))
+    .limit(1);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    essayPath: row.essayPath,
+    parentId: row.parentId,
+    parentAuthorId: row.parentAuthorId ?? null,
+    authorId: row.authorId,
+    authorName:
+      row.authorId !== null
+        ? deriveDisplayName({ displayName: row.userDisplayName, name: row.userName, email: row.userEmail })
+        : row.storedAuthorName?.trim() || FORMER_READER_NAME,
+    body: row.body,
+    bodyHtml: row.bodyHtml,
+    status: row.status,
+    deleted: row.deletedAt !== null,
+    createdAt: row.createdAt,
+  };
+}
+
+/**
+ * The ids of every comment in the conversation `commentId` belongs to: up its parent chain to
+ * the top-level comment, then down through every reply under that one. Raw SQL because drizzle
+ * has no recursive CTE; the table and column names are the same in both dialects (decision 002),
+ * and UNION (not UNION ALL) ends the walk even if imported data held a cycle.
+ */
+function conversationIds(commentId: number): SQL {
+  return sql`(with recursive
+    up(id, parent_id) as (
+      select id, parent_id from comments where id = ${commentId}
+      union
+      select c.id, c.parent_id from comments c join up on c.id = up.parent_id
+    ),
+    conversation(id) as (
+      select id from up where parent_id is null
+      union
+      select c.id from comments c join conversation on c.parent_id = conversation.id
+    )
+    select id from conversation)`;
+}
+
+/**
+ * Who gets e-mail about a published reply, in one query:
+ *  - the parent comment's author, with notify "replies" or "threads" ("reply");
+ *  - readers with notify "threads" who wrote a comment (not deleted, not hidden) anywhere in the
+ *    same conversation ("thread");
+ * never the reply's own author, nobody under an active ban, nobody without an e-mail address.
+ * The caller has checked that the reply itself is published and not deleted.
+ */
+export async function listReplyRecipients({
+  commentId,
+  authorId,
+  parentAuthorId,
+  now = new Date(),
+  tx,
+}: {
+  commentId: number;
+  /** The reply's author. */
+  authorId: string | null;
+  parentAuthorId: string | null;
+  now?: Date;
+  tx?: Db;
+}): Promise<ReplyRecipient[]> {
+  const { db, schema } = getDb();
+  const { bans, comments, users } = schema;
+  const activeBan = (tx ?? db)
+    .select({ id: bans.id })
+    .from(bans)
+    .where(and(eq(bans.userId, users.id), isNull(bans.liftedAt), or(isNull(bans.endsAt), gt(bans.endsAt, now))));
+  const participants = (tx ?? db)
+    .select({ id: comments.authorId })
+    .from(comments)
+    .where(
+      and(
+        inArray(comments.id, conversationIds(commentId)),
+        ne(comments.id, commentId),
+        isNotNull(comments.authorId),
+        isNull(comments.deletedAt),
+        ne(comments.status, "hidden"),
+      ),
+    );
+  const rows = await (tx ?? db)
+    .select({ userId: users.id, email: users.email })
+    .from(users)
+    .where(
+      and(
+        isNotNull(users.email),
+        authorId === null ? undefined : ne(users.id, authorId),
+        notExists(activeBan),
+        or(
+          parentAuthorId === null ? undefined : and(eq(users.id, parentAuthorId), inArray(users.notify, ["replies", "threads"])),
+          and(eq(users.notify, "threads"), inArray(users.id, participants)),
+        ),
+      ),
+    );
+  return rows.flatMap((row) =>
+    row.email ? [{ userId: row.userId, email: row.email, reason: row.userId === parentAuthorId ? "reply" : "thread" } as const] : [],
+  );
+}
+
+/**
+ * Moderators: users whose verified e-mail is in `adminEmails` (env.ADMIN_EMAILS, already
+ * lower-cased), compared lower-cased. An unverified address proves nothing, so it gets nothing.
+ */
+export async function listModeratorRecipients({ adminEmails, tx }: { adminEmails: readonly string[]; tx?: Db }): Promise<MailRecipient[]> {
+  if (adminEmails.length === 0) return [];
+  const { db, schema } = getDb();
+  const { users } = schema;
+  const rows = await (tx ?? db)
+    .select({ userId: users.id, email: users.email })
+    .from(users)
+    .where(
+      and(
+        isNotNull(users.emailVerified),
+        inArray(
+          sql`lower(${users.email})`,
+          adminEmails.map((address) => address.toLowerCase()),
+        ),
+      ),
+    );
+  return rows.flatMap((row) => (row.email ? [{ userId: row.userId, email: row.email }] : []));
+}
