@@ -5,9 +5,14 @@ import type { ThreadRow } from "@/lib/comments/cached-queries";
 import { Avatar } from "../auth/account-link";
 import { useViewer } from "../viewer-context";
 import { CommentForm } from "./comment-form";
-import { DeleteForm } from "./delete-form";
-import { CommentModeration, ReportComment } from "./moderator-tools";
+import dynamic from "next/dynamic";
 import { RelativeTime } from "./relative-time";
+
+// Loaded when first needed: they only ever appear after the page has hydrated (a click, or a
+// signed-in reader or moderator), so they stay out of the essay page's first JavaScript.
+const DeleteForm = dynamic(() => import("./delete-form").then((m) => m.DeleteForm), { ssr: false });
+const CommentModeration = dynamic(() => import("./moderator-tools").then((m) => m.CommentModeration), { ssr: false });
+const ReportComment = dynamic(() => import("./moderator-tools").then((m) => m.ReportComment), { ssr: false });
 
 type Mode = "read" | "reply" | "edit" | "delete";
 

@@ -4,7 +4,7 @@ import { getCachedThread, getCachedThreadLocked } from "@/lib/comments/cached-qu
 import type { Essay } from "@/lib/content/essays";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
-import { ModeratorThreadTools } from "./moderator-tools";
+import { ModeratorThreadTools } from "./moderator-thread-tools";
 import { NewCommentGate } from "./new-comment-gate";
 
 /**

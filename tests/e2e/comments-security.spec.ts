@@ -7,7 +7,8 @@ import type { OidcUser } from "../support/oidc-server";
 // typed into the real form, server actions called with forged fields, requests replayed from
 // another origin. Every check names what it protects, so a failure says which protection broke.
 
-const ESSAY = "/leftlibertarian/08/23/because-killing-them-all-is-not-an-option";
+// An essay of its own: a hundred hostile comments must not crowd the threads other specs count.
+const ESSAY = "/fixtures/08/01/a-testing-ground";
 const EVIL_ORIGIN = "https://evil.example";
 
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -9,6 +9,16 @@ import { E2E_BASE_URL, E2E_CONTENT_DIR, E2E_DIST_DIR } from "./harness/ports";
 // data/, migrations applied, and magic links printed to the console mailbox.
 const PORT = 3237;
 const BASE = `http://localhost:${PORT}`;
+// A copy of the suite's build: `npm start` rebuilds when it finds the build stale, and it must
+// never do that under the feet of the suite's own server.
+const DIST_DIR = `${E2E_DIST_DIR}-start`;
+
+test.beforeAll(() => {
+  fs.rmSync(DIST_DIR, { recursive: true, force: true });
+  fs.cpSync(E2E_DIST_DIR, DIST_DIR, { recursive: true, preserveTimestamps: true });
+});
+
+test.afterAll(() => fs.rmSync(DIST_DIR, { recursive: true, force: true }));
 
 type Started = { child: ChildProcess; output: () => string };
 
@@ -23,7 +33,7 @@ function startNpmStart(dataDir: string): Started {
       DATA_DIR: dataDir,
       // Reuse the suite's build (same SITE_URL baked in) instead of building again;
       // sign-in links must still point at this server.
-      NEXT_DIST_DIR: E2E_DIST_DIR,
+      NEXT_DIST_DIR: DIST_DIR,
       SITE_URL: E2E_BASE_URL,
       CONTENT_DIR: E2E_CONTENT_DIR,
       AUTH_URL: BASE,

@@ -1,0 +1,508 @@
+// npm run bench:comments [-- --no-build] [--clean] [--db sqlite|postgres|both]
+//
+// Builds the site once into .next-bench-comments, then for SQLite and for PostgreSQL
+// (a throwaway server from tests/support/postgres.ts), each with its own `next start`:
+//   a. the essay page with no comments: autocannon (10 connections, 10 s) and HTML bytes;
+//   b. the same page after 1,000 comments are written straight into the database
+//      (200 threads, replies down to depth 6, ~500 characters of Markdown each, 50
+//      authors) and the invalidation is recorded as the app records it: same figures;
+//   c. the ratio thread ÷ empty throughput, beside the budget "≥ 0.5";
+//   d. 200 comments POSTed to /api/comments by 10 signed-in readers (database sessions),
+//      10 at a time, each request timed: comments/s, p50, p99; then the rows are counted.
+// Figures only: it never fails on a time. It exits 1 when it could not measure (the build
+// failed, a server did not start, the page did not show the seeded thread), 2 on a bad flag.
+// Results also go to bench/out/comments.json.
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { migrateDatabase } from "../db/migrate";
+import { createDatabase, findPostgresBinaries, startPostgres, type PostgresServer } from "../tests/support/postgres";
+import { fail, parseFlags, type FlagSpec } from "./lib/args";
+import { buildOrReuse } from "./lib/build-once";
+import {
+  commentMarkdown,
+  countComments,
+  createReaders,
+  openPostgresClient,
+  openSqliteClient,
+  planThread,
+  random,
+  recordInvalidation,
+  seedThread,
+  type SqlClient,
+} from "./lib/comment-seed";
+import { measureThroughput, percentile, timedRequest, type Throughput } from "./lib/load";
+import { outPath, ROOT, watchLoad, writeJson } from "./lib/out";
+import { freePort, onCleanup, removeDir, runCleanups, startServer, wasInterrupted, type Server } from "./lib/processes";
+import { benchAppEnv } from "./lib/site";
+import { GZIP_LEVEL, gzipSize } from "./lib/size";
+import { printTable } from "./lib/table";
+
+const COMMAND = "npm run bench:comments --";
+const FLAGS = {
+  "no-build": { type: "boolean", help: "reuse the build in .next-bench-comments instead of building again" },
+  clean: { type: "boolean", help: "remove .next-bench-comments afterwards (then the next run must build)" },
+  db: { type: "string", value: "WHICH", help: "sqlite, postgres or both (default both)" },
+} satisfies Record<string, FlagSpec>;
+
+const DIST_DIR = ".next-bench-comments";
+const ESSAY = "/leftlibertarian/08/23/because-killing-them-all-is-not-an-option";
+const THREAD_TAGS = [`comments:${ESSAY}`, "comment-counts"];
+// Fixed, so sessions and signed tokens mean the same in every run (never a real secret).
+const AUTH_SECRET = "bench-comments-auth-secret-not-for-production-0123456789";
+const SEED = { total: 1000, topLevel: 200, users: 50, maxDepth: 6, bodyChars: 500, seed: 2010 };
+const POSTING = { readers: 10, perReader: 20, bodyChars: 300, replyShare: 0.4, seed: 823 };
+const CANNON = { connections: 10, duration: 10, warmupSeconds: 2 };
+// Far above what 10 readers posting 200 comments in a few seconds need: the posting figures
+// measure the endpoint, not the rate limit (the defaults, 5 a minute and 200 a day, would refuse most).
+const LIMITS = { COMMENTS_PER_MINUTE: "100000", COMMENTS_PER_DAY: "1000000" };
+const BUDGET_RATIO = 0.5;
+const BUDGET_POST_P99_MS = 100;
+
+type Html = { status: number; raw: number; gzip: number; inlineScriptRaw: number; inlineScriptGzip: number; articles: number; ms: number };
+type PageRun = { label: "empty" | "thread"; comments: number; html: Html; throughput: Throughput };
+type Posting = {
+  requests: number;
+  concurrency: number;
+  wallSeconds: number;
+  commentsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  latencyMeanMs: number;
+  latencyMaxMs: number;
+  created201: number;
+  other: Record<string, number>;
+  otherSamples: string[];
+  replies: number;
+  warmup: { requests: number; statuses: Record<string, number>; latencyMs: number[] };
+  rows: { before: number; after: number; byReaders: number; expectedNew: number; ok: boolean };
+  distinctIds: number;
+  pageAfter: { articles: number; ms: number; ok: boolean };
+};
+type DbFigures = {
+  database: "SQLite" | "PostgreSQL";
+  skipped?: string;
+  failed?: string;
+  target?: string;
+  seed?: { comments: number; users: number; depths: Record<number, number>; bodyCharsMean: number; bodyHtmlCharsMean: number; seconds: number };
+  pages: PageRun[];
+  ratio?: number;
+  posting?: Posting;
+  serverLog?: string;
+};
+
+const articlesIn = (html: string) => html.match(/<article id="comment-\d+"/g)?.length ?? 0;
+
+function inlineScripts(html: string): string {
+  let total = "";
+  for (const match of html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)) total += match[1];
+  return total;
+}
+
+async function fetchPage(url: string): Promise<Html & { text: string }> {
+  const started = performance.now();
+  const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+  // fetch undoes any Content-Encoding: these are the bytes a browser parses.
+  const body = Buffer.from(await response.arrayBuffer());
+  const ms = performance.now() - started;
+  const text = body.toString("utf8");
+  const inline = inlineScripts(text);
+  return {
+    status: response.status,
+    raw: body.length,
+    gzip: gzipSize(body),
+    inlineScriptRaw: Buffer.byteLength(inline),
+    inlineScriptGzip: gzipSize(inline),
+    articles: articlesIn(text),
+    ms,
+    text,
+  };
+}
+
+class BrokenBenchmark extends Error {
+  name = "BrokenBenchmark";
+}
+
+async function measurePage(server: Server, label: PageRun["label"], expected: number): Promise<PageRun> {
+  const url = server.url + ESSAY;
+  const page = await fetchPage(url);
+  if (page.status !== 200) throw new BrokenBenchmark(`${label}: GET ${ESSAY} answered ${page.status}, not 200`);
+  if (page.articles !== expected) {
+    throw new BrokenBenchmark(
+      `${label}: the page shows ${page.articles.toLocaleString("en-US")} <article id="comment-…"> elements, expected ${expected.toLocaleString("en-US")}. ` +
+        "That is a broken benchmark (seeding, invalidation or a stale cache), not a slow one.",
+    );
+  }
+  console.log(
+    `  ${label}: first request ${page.ms.toFixed(0)} ms, ${page.articles.toLocaleString("en-US")} comments in the HTML; ` +
+      `autocannon ${CANNON.connections} connections, ${CANNON.warmupSeconds} s warm-up then ${CANNON.duration} s …`,
+  );
+  const throughput = await measureThroughput(url, CANNON);
+  const { text: _text, ...html } = page;
+  return { label, comments: expected, html, throughput };
+}
+
+function describeDepths(depths: number[]): Record<number, number> {
+  const counts: Record<number, number> = {};
+  for (const depth of depths) counts[depth] = (counts[depth] ?? 0) + 1;
+  return counts;
+}
+
+async function postComments(server: Server, client: SqlClient, seededIds: number[]): Promise<Posting> {
+  const readers = await createReaders(client, POSTING.readers);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: POSTING.readers });
+  const endpoint = `${server.url}/api/comments`;
+  const headersFor = (token: string) => ({
+    "content-type": "application/json",
+    origin: server.url,
+    cookie: `authjs.session-token=${token}`,
+  });
+  try {
+    // Warm-up that writes nothing: each reader sends an empty body (400 after the session
+    // lookup), so the route's module, Auth.js and the connection pool are loaded before timing.
+    const warmStatuses: Record<string, number> = {};
+    const warmLatency: number[] = [];
+    for (const reader of readers) {
+      const result = await timedRequest(agent, endpoint, {
+        method: "POST",
+        headers: headersFor(reader.sessionToken),
+        body: JSON.stringify({ essayPath: ESSAY, body: "" }),
+      });
+      warmStatuses[String(result.status)] = (warmStatuses[String(result.status)] ?? 0) + 1;
+      warmLatency.push(Math.round(result.ms * 10) / 10);
+    }
+    if (warmStatuses["401"]) throw new BrokenBenchmark(`the seeded sessions were not accepted (warm-up statuses ${JSON.stringify(warmStatuses)})`);
+
+    const before = await countComments(client, ESSAY);
+    const rand = random(POSTING.seed);
+    const total = POSTING.readers * POSTING.perReader;
+    // Request i belongs to reader i % 10 (round-robin); each reader's 20 go one after another,
+    // so 10 are in flight at a time and no reader races itself.
+    const jobs = Array.from({ length: total }, (_, i) => {
+      const parentId = rand() < POSTING.replyShare ? seededIds[Math.floor(rand() * seededIds.length)]! : undefined;
+      const body = `${commentMarkdown(rand, POSTING.bodyChars - 24)}\n\n(Post ${i + 1} of this run.)`;
+      return { i, reader: readers[i % readers.length]!, parentId, body };
+    });
+    const latencies: number[] = [];
+    const statuses: Record<string, number> = {};
+    const samples: string[] = [];
+    const ids: number[] = [];
+    const started = performance.now();
+    await Promise.all(
+      readers.map(async (_, w) => {
+        for (const job of jobs.filter((j) => j.i % readers.length === w)) {
+          const result = await timedRequest(agent, endpoint, {
+            method: "POST",
+            headers: headersFor(job.reader.sessionToken),
+            body: JSON.stringify({ essayPath: ESSAY, ...(job.parentId !== undefined ? { parentId: job.parentId } : {}), body: job.body }),
+          });
+          latencies.push(result.ms);
+          const key = result.error ? `error` : String(result.status);
+          statuses[key] = (statuses[key] ?? 0) + 1;
+          if (result.status === 201) ids.push((JSON.parse(result.body) as { id: number }).id);
+          else if (samples.length < 5) samples.push(`${key}: ${(result.error ?? result.body).slice(0, 200)}`);
+        }
+      }),
+    );
+    const wallSeconds = (performance.now() - started) / 1000;
+    const after = await countComments(client, ESSAY);
+    const byReaders = await countComments(
+      client,
+      ESSAY,
+      readers.map((reader) => reader.userId),
+    );
+    const created201 = statuses["201"] ?? 0;
+    const other = Object.fromEntries(Object.entries(statuses).filter(([status]) => status !== "201"));
+    // The next page load must show them (every POST expired the thread's tag).
+    const pageAfter = await fetchPage(server.url + ESSAY);
+    return {
+      requests: total,
+      concurrency: POSTING.readers,
+      wallSeconds,
+      commentsPerSecond: created201 / wallSeconds,
+      latencyP50Ms: percentile(latencies, 50),
+      latencyP99Ms: percentile(latencies, 99),
+      latencyMeanMs: latencies.reduce((a, b) => a + b, 0) / latencies.length,
+      latencyMaxMs: Math.max(...latencies),
+      created201,
+      other,
+      otherSamples: samples,
+      replies: jobs.filter((job) => job.parentId !== undefined).length,
+      warmup: { requests: readers.length, statuses: warmStatuses, latencyMs: warmLatency },
+      rows: { before, after, byReaders, expectedNew: total, ok: after - before === total && byReaders === total },
+      distinctIds: new Set(ids).size,
+      pageAfter: { articles: pageAfter.articles, ms: pageAfter.ms, ok: pageAfter.articles === before + total },
+    };
+  } finally {
+    agent.destroy();
+  }
+}
+
+async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigures> {
+  const figures: DbFigures = { database: dialect === "sqlite" ? "SQLite" : "PostgreSQL", pages: [] };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-comments-${dialect}-`));
+  const forgetDir = onCleanup(() => removeDir(dir));
+  let postgres: PostgresServer | undefined;
+  let forgetPostgres = () => {};
+  let client: SqlClient | undefined;
+  let server: Server | undefined;
+  try {
+    let databaseUrl: string;
+    if (dialect === "sqlite") {
+      const file = path.join(dir, "blog.db");
+      await migrateDatabase({ config: { dialect: "sqlite", file } });
+      databaseUrl = `file:${file}`;
+      figures.target = `SQLite file in ${dir}`;
+    } else {
+      console.log("  starting PostgreSQL (tests/support/postgres.ts) …");
+      postgres = await startPostgres();
+      const started = postgres;
+      forgetPostgres = onCleanup(() => started.stop());
+      databaseUrl = await createDatabase({ serverUrl: postgres.url, name: "bench_comments" });
+      await migrateDatabase({ config: { dialect: "postgres", url: databaseUrl } });
+      figures.target = `PostgreSQL 127.0.0.1:${postgres.port}/bench_comments (fsync off, as the tests run it)`;
+    }
+    client = dialect === "sqlite" ? openSqliteClient(databaseUrl.slice("file:".length)) : await openPostgresClient(databaseUrl);
+
+    const port = await freePort();
+    const site = `http://localhost:${port}`;
+    const logFile = outPath(`comments-${dialect}-server.log`);
+    figures.serverLog = path.relative(process.cwd(), logFile);
+    server = await startServer({
+      distDir: DIST_DIR,
+      logFile,
+      port,
+      env: {
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: dir,
+        AUTH_SECRET,
+        SITE_URL: site,
+        AUTH_URL: site,
+        ...LIMITS,
+        OUTBOX_INTERVAL_SECONDS: "0",
+      },
+    });
+    console.log(`  next start at ${server.url} (pid ${server.pid}; log: ${figures.serverLog})`);
+
+    figures.pages.push(await measurePage(server, "empty", 0));
+
+    const seedStarted = performance.now();
+    const plan = planThread(SEED);
+    const ids = await seedThread(client, ESSAY, plan);
+    await recordInvalidation(client, THREAD_TAGS);
+    figures.seed = {
+      comments: ids.length,
+      users: plan.users.length,
+      depths: describeDepths(plan.comments.map((c) => c.depth)),
+      bodyCharsMean: Math.round(plan.comments.reduce((n, c) => n + c.body.length, 0) / plan.comments.length),
+      bodyHtmlCharsMean: Math.round(plan.comments.reduce((n, c) => n + c.bodyHtml.length, 0) / plan.comments.length),
+      seconds: (performance.now() - seedStarted) / 1000,
+    };
+    console.log(
+      `  seeded ${ids.length.toLocaleString("en-US")} comments by ${plan.users.length} readers in ${figures.seed.seconds.toFixed(1)} s ` +
+        `(depths ${JSON.stringify(figures.seed.depths)}); invalidation recorded for ${THREAD_TAGS.join(", ")}`,
+    );
+
+    figures.pages.push(await measurePage(server, "thread", SEED.total));
+    figures.ratio = figures.pages[1]!.throughput.requestsPerSecondMean / figures.pages[0]!.throughput.requestsPerSecondMean;
+
+    console.log(`  posting ${POSTING.readers * POSTING.perReader} comments (${POSTING.readers} readers × ${POSTING.perReader}, ${POSTING.readers} at a time) …`);
+    figures.posting = await postComments(server, client, ids);
+  } catch (error) {
+    if (wasInterrupted()) throw error;
+    figures.failed = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    console.error(`\n!!! ${figures.database}: could not measure — ${figures.failed}\n`);
+  } finally {
+    await server?.stop();
+    await client?.close().catch(() => undefined);
+    if (postgres) {
+      forgetPostgres();
+      await postgres.stop().catch((error: unknown) => console.error(`stopping PostgreSQL failed: ${String(error)}`));
+    }
+    forgetDir();
+    removeDir(dir);
+  }
+  return figures;
+}
+
+const ms = (n: number) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : "n/a");
+const rps = (n: number) => n.toFixed(0);
+
+function printResults(results: DbFigures[]): void {
+  for (const db of results) {
+    if (db.skipped || db.failed || db.pages.length === 0) continue;
+    printTable(
+      `${db.database} — essay page ${ESSAY} (autocannon ${CANNON.connections} connections, ${CANNON.duration} s after ${CANNON.warmupSeconds} s warm-up, no Accept-Encoding)`,
+      ["page", "comments", "req/s", "p50 ms", "p99 ms", "requests", "non-2xx", "errors", "HTML KB", "HTML KB (gzip)", "inline <script> KB", "1st request ms"],
+      db.pages.map((page) => [
+        page.label,
+        page.comments.toLocaleString("en-US"),
+        rps(page.throughput.requestsPerSecondMean),
+        ms(page.throughput.latencyP50Ms),
+        ms(page.throughput.latencyP99Ms),
+        page.throughput.requestsTotal,
+        page.throughput.non2xx,
+        page.throughput.errors + page.throughput.timeouts,
+        (page.html.raw / 1024).toFixed(1),
+        (page.html.gzip / 1024).toFixed(1),
+        (page.html.inlineScriptRaw / 1024).toFixed(1),
+        ms(page.html.ms),
+      ]),
+    );
+    const p = db.posting;
+    if (p) {
+      printTable(
+        `${db.database} — POST /api/comments: ${p.requests} comments, ${p.concurrency} at a time (${POSTING.readers} readers × ${POSTING.perReader}, ${p.replies} replies to seeded comments)`,
+        ["", "comments/s", "p50 ms", "p99 ms", "mean ms", "max ms", "201", "other", "wall s"],
+        [["posting", p.commentsPerSecond.toFixed(1), ms(p.latencyP50Ms), ms(p.latencyP99Ms), ms(p.latencyMeanMs), ms(p.latencyMaxMs), p.created201, Object.values(p.other).reduce((a, b) => a + b, 0), p.wallSeconds.toFixed(2)]],
+      );
+      if (Object.keys(p.other).length > 0) console.log(`  other answers: ${JSON.stringify(p.other)}\n  ${p.otherSamples.join("\n  ")}`);
+      console.log(
+        `  rows: ${p.rows.after.toLocaleString("en-US")} comments on the essay, ${p.rows.before.toLocaleString("en-US")} before → ${p.rows.after - p.rows.before} new, ` +
+          `${p.rows.byReaders} by the ${POSTING.readers} readers; expected exactly ${p.rows.expectedNew} new ${p.rows.ok ? "✓" : "✗"}` +
+          ` (${p.distinctIds} distinct ids in the 201 answers)`,
+      );
+      console.log(
+        `  next page load: ${p.pageAfter.articles.toLocaleString("en-US")} comments in the HTML (expected ${(p.rows.before + p.rows.expectedNew).toLocaleString("en-US")}) ` +
+          `${p.pageAfter.ok ? "✓" : "✗"}, re-rendered in ${ms(p.pageAfter.ms)} ms`,
+      );
+      console.log(`  warm-up before timing (writes nothing): ${p.warmup.requests} POSTs with an empty body → ${JSON.stringify(p.warmup.statuses)}, ${p.warmup.latencyMs.join(", ")} ms`);
+    }
+  }
+
+  const measured = results.filter((db) => !db.skipped && !db.failed && db.pages.length === 2);
+  if (measured.length > 0) {
+    printTable(
+      "Summary — essay page, side by side (1 KB = 1,024 bytes; gzip level " + GZIP_LEVEL + " computed here)",
+      ["database", "page", "req/s", "p50 ms", "p99 ms", "non-2xx", "HTML KB", "HTML KB (gzip)"],
+      measured.flatMap((db) =>
+        db.pages.map((page) => [
+          db.database,
+          page.label === "empty" ? "no comments" : `${page.comments.toLocaleString("en-US")} comments`,
+          rps(page.throughput.requestsPerSecondMean),
+          ms(page.throughput.latencyP50Ms),
+          ms(page.throughput.latencyP99Ms),
+          page.throughput.non2xx,
+          (page.html.raw / 1024).toFixed(1),
+          (page.html.gzip / 1024).toFixed(1),
+        ]),
+      ),
+    );
+    const posted = measured.filter((db) => db.posting);
+    if (posted.length > 0) {
+      printTable(
+        `Summary — posting (${POSTING.readers * POSTING.perReader} POSTs, concurrency ${POSTING.readers}; rate limits raised so the endpoint is measured, not the limit)`,
+        ["database", "comments/s", "p50 ms", "p99 ms", "201", "other", "rows"],
+        posted.map((db) => {
+          const p = db.posting!;
+          return [
+            db.database,
+            p.commentsPerSecond.toFixed(1),
+            ms(p.latencyP50Ms),
+            ms(p.latencyP99Ms),
+            p.created201,
+            Object.values(p.other).reduce((a, b) => a + b, 0),
+            `${p.rows.after - p.rows.before} new ${p.rows.ok ? "✓" : "✗"}`,
+          ];
+        }),
+      );
+    }
+    console.log("");
+    for (const db of measured) {
+      const [empty, thread] = db.pages as [PageRun, PageRun];
+      console.log(
+        `Budget: with-thread ÷ empty throughput ≥ ${BUDGET_RATIO} — ${db.database}: ${db.ratio!.toFixed(2)} ` +
+          `(${rps(thread.throughput.requestsPerSecondMean)} ÷ ${rps(empty.throughput.requestsPerSecondMean)} req/s) ${db.ratio! >= BUDGET_RATIO ? "within budget" : "MISSED"}`,
+      );
+    }
+    for (const db of posted) {
+      const p99 = db.posting!.latencyP99Ms;
+      const line = `${db.database}: p99 ${ms(p99)} ms (p50 ${ms(db.posting!.latencyP50Ms)} ms)`;
+      if (db.database === "SQLite") console.log(`Budget: posting p99 < ${BUDGET_POST_P99_MS} ms on SQLite — ${line} ${p99 < BUDGET_POST_P99_MS ? "within budget" : "MISSED"}`);
+      else console.log(`        (no budget on PostgreSQL; for comparison — ${line})`);
+    }
+  }
+  for (const db of results) {
+    if (db.skipped) console.log(`\n${"!".repeat(100)}\n!!! ${db.database}: SKIPPED — ${db.skipped}\n${"!".repeat(100)}`);
+    if (db.failed) console.log(`\n!!! ${db.database}: NOT MEASURED — ${db.failed}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(COMMAND, FLAGS);
+  const which = flags.db ?? "both";
+  if (!["sqlite", "postgres", "both"].includes(which)) fail(COMMAND, FLAGS, `--db expects sqlite, postgres or both, got "${which}"`);
+  const stopWatchingLoad = watchLoad();
+  const cpus = os.cpus();
+  const machine = {
+    cores: cpus.length,
+    cpu: cpus[0]?.model ?? "unknown",
+    memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  console.log(
+    `bench:comments — ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}.\n` +
+      `Caveat: this machine's ${machine.cores} cores are shared and noisy; compare figures side by side within one run, not across days.\n` +
+      `Server env: COMMENTS_PER_MINUTE=${LIMITS.COMMENTS_PER_MINUTE}, COMMENTS_PER_DAY=${LIMITS.COMMENTS_PER_DAY} (so posting measures the endpoint, ` +
+      `not the rate limit), OUTBOX_INTERVAL_SECONDS=0, fixed AUTH_SECRET, SITE_URL = AUTH_URL = http://localhost:<port>.`,
+  );
+
+  const build = await buildOrReuse({
+    name: "comments",
+    distDir: DIST_DIR,
+    noBuild: Boolean(flags["no-build"]),
+    env: () => ({ ...benchAppEnv(), AUTH_SECRET }),
+  });
+  if (flags.clean) onCleanup(() => removeDir(path.join(ROOT, DIST_DIR)));
+
+  const results: DbFigures[] = [];
+  if (which !== "postgres") {
+    console.log("\nSQLite:");
+    results.push(await measureDatabase("sqlite"));
+  }
+  if (which !== "sqlite") {
+    console.log("\nPostgreSQL:");
+    if (!findPostgresBinaries()) {
+      const reason = "no PostgreSQL server binaries (initdb and pg_ctl on PATH or under /usr/lib/postgresql/*/bin; apt-get install -y postgresql)";
+      console.log(`\n${"!".repeat(100)}\n!!! PostgreSQL: SKIPPED — ${reason}\n${"!".repeat(100)}`);
+      results.push({ database: "PostgreSQL", skipped: reason, pages: [] });
+    } else {
+      results.push(await measureDatabase("postgres"));
+    }
+  }
+
+  printResults(results);
+  const load = stopWatchingLoad();
+  console.log(
+    `\nLoad average (1 min): ${load.atStart} at start, ${load.highest} at most, ${load.atEnd} at end, on ${machine.cores} cores` +
+      ` (above ~${machine.cores}, other work shared the machine: compare times only side by side).`,
+  );
+  const file = writeJson("comments", {
+    measuredAt: new Date().toISOString(),
+    machine,
+    loadAverage1m: load,
+    gzipLevel: GZIP_LEVEL,
+    kilobyte: 1024,
+    distDir: DIST_DIR,
+    buildSeconds: build?.seconds,
+    essay: ESSAY,
+    serverEnv: { ...LIMITS, OUTBOX_INTERVAL_SECONDS: "0" },
+    autocannon: CANNON,
+    seedPlan: SEED,
+    posting: POSTING,
+    budgets: { threadOverEmptyThroughputAtLeast: BUDGET_RATIO, sqlitePostingP99BelowMs: BUDGET_POST_P99_MS },
+    databases: results,
+  });
+  console.log(`\nJSON: ${file}`);
+  if (results.some((db) => db.failed)) process.exitCode = 1;
+}
+
+main()
+  .catch((error: unknown) => {
+    if (wasInterrupted()) return;
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  })
+  .finally(runCleanups);
