@@ -9,6 +9,8 @@ const config = [
   },
   {
     rules: {
+      // Reading pages use plain <a> links: docs/decisions/014-plain-links.md.
+      "@next/next/no-html-link-for-pages": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { SimilarEssays } from "@/components/similar-essays";
 import { getEssaySummaries } from "@/lib/content/essays";
 
@@ -16,13 +15,13 @@ export default function NotFound() {
       <h2>Where to go from here</h2>
       <ul>
         <li>
-          <Link href="/">The newest essays</Link>
+          <a href="/">The newest essays</a>
         </li>
         <li>
-          <Link href="/archive">The archive of every essay</Link>
+          <a href="/archive">The archive of every essay</a>
         </li>
         <li>
-          <Link href="/tags">Essays by tag</Link>
+          <a href="/tags">Essays by tag</a>
         </li>
       </ul>
     </div>

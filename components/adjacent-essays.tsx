@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { EssaySummary } from "@/lib/content/essays";
 
 export function AdjacentEssays({ newer, older }: { newer?: EssaySummary; older?: EssaySummary }) {
@@ -9,17 +8,17 @@ export function AdjacentEssays({ newer, older }: { newer?: EssaySummary; older?:
         {newer && (
           <li className="newer">
             <span className="label">Next essay</span>
-            <Link href={newer.path} rel="next">
+            <a href={newer.path} rel="next">
               {newer.title}
-            </Link>
+            </a>
           </li>
         )}
         {older && (
           <li className="older">
             <span className="label">Previous essay</span>
-            <Link href={older.path} rel="prev">
+            <a href={older.path} rel="prev">
               {older.title}
-            </Link>
+            </a>
           </li>
         )}
       </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getEssaySummaries } from "@/lib/content/essays";
 import { siteConfig } from "@/site.config";
 import { EssayList } from "./essay-list";
@@ -23,9 +22,9 @@ export function EssayIndex({ page }: { page: number }) {
       {pages > 1 && (
         <nav className="pagination" aria-label="Pages">
           {page > 1 ? (
-            <Link href={pageHref(page - 1)} rel="prev">
+            <a href={pageHref(page - 1)} rel="prev">
               ← Newer essays
-            </Link>
+            </a>
           ) : (
             <span />
           )}
@@ -33,9 +32,9 @@ export function EssayIndex({ page }: { page: number }) {
             Page {page} of {pages}
           </span>
           {page < pages ? (
-            <Link href={pageHref(page + 1)} rel="next">
+            <a href={pageHref(page + 1)} rel="next">
               Older essays →
-            </Link>
+            </a>
           ) : (
             <span />
           )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getCachedCommentCounts } from "@/lib/comments/cached-queries";
 import type { EssaySummary } from "@/lib/content/essays";
 import { EssayMeta } from "./essay-meta";
@@ -13,7 +12,7 @@ export async function EssayList({ essays }: { essays: EssaySummary[] }) {
         <li key={essay.path} className="essay-card">
           <article>
             <h2>
-              <Link href={essay.path}>{essay.title}</Link>
+              <a href={essay.path}>{essay.title}</a>
             </h2>
             {essay.subtitle && <p className="subtitle">{essay.subtitle}</p>}
             <EssayMeta essay={essay} commentCount={essay.comments === "hidden" ? undefined : (counts[essay.path] ?? 0)} />

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { similarEssays, type Candidate } from "@/lib/content/similar";
 
@@ -18,7 +17,7 @@ export function SimilarEssays({ candidates }: { candidates: Candidate[] }) {
       <ul>
         {matches.map((essay) => (
           <li key={essay.path}>
-            <Link href={essay.path}>{essay.title}</Link>
+            <a href={essay.path}>{essay.title}</a>
           </li>
         ))}
       </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { siteConfig } from "@/site.config";
 import { AccountLink } from "./auth/account-link";
 import { ThemeToggle } from "./theme-script";
@@ -6,19 +5,19 @@ import { ThemeToggle } from "./theme-script";
 export function SiteHeader() {
   return (
     <header className="site-header">
-      <Link href="/" className="site-title">
+      <a href="/" className="site-title">
         {siteConfig.title}
-      </Link>
+      </a>
       <nav className="site-nav" aria-label="Site">
         <ul>
           <li>
-            <Link href="/">Essays</Link>
+            <a href="/">Essays</a>
           </li>
           <li>
-            <Link href="/archive">Archive</Link>
+            <a href="/archive">Archive</a>
           </li>
           <li>
-            <Link href="/tags">Tags</Link>
+            <a href="/tags">Tags</a>
           </li>
           <li>
             <AccountLink />

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Tag } from "@/lib/content/essays";
 
 export function TagLinks({ tags }: { tags: Tag[] }) {
@@ -7,7 +6,7 @@ export function TagLinks({ tags }: { tags: Tag[] }) {
     <ul className="tag-list" aria-label="Tags">
       {tags.map((tag) => (
         <li key={tag.slug}>
-          <Link href={`/tags/${tag.slug}`}>{tag.name}</Link>
+          <a href={`/tags/${tag.slug}`}>{tag.name}</a>
         </li>
       ))}
     </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 export const metadata: Metadata = { title: "Account deleted", robots: { index: false } };
 
@@ -14,7 +13,7 @@ export default function AccountDeletedPage() {
         “[deleted]” marker.
       </p>
       <p>
-        <Link href="/">Back to the essays</Link>
+        <a href="/">Back to the essays</a>
       </p>
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getArchive } from "@/lib/content/essays";
 import { siteAlternates } from "@/lib/seo/alternates";
 
@@ -24,7 +23,7 @@ export default function ArchivePage() {
             {essays.map((essay) => (
               <li key={essay.path}>
                 <time dateTime={essay.date.slice(0, 10)}>{dayMonth.format(new Date(essay.date))}</time>
-                <Link href={essay.path}>{essay.title}</Link>
+                <a href={essay.path}>{essay.title}</a>
               </li>
             ))}
           </ol>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTags } from "@/lib/content/essays";
 import { siteAlternates } from "@/lib/seo/alternates";
 
@@ -18,7 +17,7 @@ export default function TagsPage() {
       <ul className="tag-cloud">
         {tags.map((tag) => (
           <li key={tag.slug}>
-            <Link href={`/tags/${tag.slug}`}>{tag.name}</Link>{" "}
+            <a href={`/tags/${tag.slug}`}>{tag.name}</a>{" "}
             <span className="count">
               ({tag.count}
               <span className="visually-hidden"> essay{tag.count === 1 ? "" : "s"}</span>)

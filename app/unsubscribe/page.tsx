@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getUserNotifyById } from "@/db/queries/users";
 import { verifyUnsubscribeToken } from "@/lib/notifications/unsubscribe-token";
 import { confirmUnsubscribe } from "./actions";
@@ -20,7 +19,7 @@ export default async function UnsubscribePage({ searchParams }: Props) {
         <h1 className="page-title">This link does not work</h1>
         <p>
           This unsubscribe link is not valid: it may have been cut short when it was copied. Open it again from the e-mail,
-          or choose which e-mails you get on <Link href="/profile">your profile</Link>.
+          or choose which e-mails you get on <a href="/profile">your profile</a>.
         </p>
       </div>
     );
@@ -32,7 +31,7 @@ export default async function UnsubscribePage({ searchParams }: Props) {
       <div className="narrow">
         <h1 className="page-title">E-mail stopped</h1>
         <p role="status">
-          You will get no more e-mail about conversations. Change this on <Link href="/profile">your profile</Link>.
+          You will get no more e-mail about conversations. Change this on <a href="/profile">your profile</a>.
         </p>
       </div>
     );
@@ -49,7 +48,7 @@ export default async function UnsubscribePage({ searchParams }: Props) {
         </button>
       </form>
       <p className="hint">
-        Or choose which e-mails you get on <Link href="/profile">your profile</Link>.
+        Or choose which e-mails you get on <a href="/profile">your profile</a>.
       </p>
     </div>
   );

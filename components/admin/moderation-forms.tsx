@@ -12,7 +12,8 @@ import {
   unlockThreadAction,
 } from "@/app/admin/actions";
 import type { ModerationState } from "@/app/admin/actions";
-import { MODERATION_REASONS, REASON_MAX_LENGTH } from "@/lib/moderation/reason-list";
+import { ReasonFields } from "@/components/comments/reason-fields";
+import { REASON_MAX_LENGTH } from "@/lib/moderation/reason-list";
 
 type Hidden = { returnTo: string };
 
@@ -23,23 +24,6 @@ type Hidden = { returnTo: string };
  */
 const plain = (action: (previous: ModerationState | FormData, form?: FormData) => Promise<ModerationState>) =>
   action as unknown as (form: FormData) => Promise<void>;
-
-function ReasonFields({ idPrefix }: { idPrefix: string }) {
-  return (
-    <>
-      <label htmlFor={`${idPrefix}-reason`}>Reason</label>
-      <select id={`${idPrefix}-reason`} name="reason" defaultValue={MODERATION_REASONS[0]}>
-        {MODERATION_REASONS.map((reason) => (
-          <option key={reason} value={reason}>
-            {reason}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${idPrefix}-detail`}>In your own words (needed for “Other”)</label>
-      <input id={`${idPrefix}-detail`} name="reasonDetail" type="text" maxLength={REASON_MAX_LENGTH} autoComplete="off" />
-    </>
-  );
-}
 
 /** Hide a comment, with a reason; collapsed until opened. */
 export function HideCommentForm({ commentId, subject, returnTo }: Hidden & { commentId: number; subject: string }) {
@@ -52,7 +36,7 @@ export function HideCommentForm({ commentId, subject, returnTo }: Hidden & { com
       <form action={plain(hideCommentAction)} className="stack-form admin-form">
         <input type="hidden" name="commentId" value={commentId} />
         <input type="hidden" name="returnTo" value={returnTo} />
-        <ReasonFields idPrefix={idPrefix} />
+        <ReasonFields idPrefix={idPrefix} legend="Why hide it? Readers see this reason." />
         <button type="submit" className="button button-danger">
           Hide comment
         </button>
@@ -91,7 +75,7 @@ export function BanUserForm({ userId, userName, formKey, returnTo }: Hidden & { 
       <form action={plain(banUserAction)} className="stack-form admin-form">
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="returnTo" value={returnTo} />
-        <ReasonFields idPrefix={idPrefix} />
+        <ReasonFields idPrefix={idPrefix} legend="Why ban them?" />
         <label htmlFor={`${idPrefix}-ends`}>Last day of the ban (optional)</label>
         <input id={`${idPrefix}-ends`} name="endsAt" type="date" aria-describedby={`${idPrefix}-ends-hint`} />
         <p id={`${idPrefix}-ends-hint`} className="hint">

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useViewer } from "../viewer-context";
 
@@ -11,13 +10,13 @@ export function AccountLink() {
 
   if (!viewer.signedIn) {
     const back = pathname.startsWith("/sign-in") ? "/" : pathname;
-    return <Link href={`/sign-in?callbackUrl=${encodeURIComponent(back)}`}>Sign in</Link>;
+    return <a href={`/sign-in?callbackUrl=${encodeURIComponent(back)}`}>Sign in</a>;
   }
   return (
-    <Link href="/profile" className="account-link" aria-label={`Your profile (${viewer.name})`}>
+    <a href="/profile" className="account-link" aria-label={`Your profile (${viewer.name})`}>
       <Avatar name={viewer.name} image={viewer.image} />
       <span className="account-name">{viewer.name}</span>
-    </Link>
+    </a>
   );
 }
 

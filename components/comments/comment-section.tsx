@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { countVisibleComments } from "@/lib/comments/build-tree";
 import { getCachedThread, getCachedThreadLocked } from "@/lib/comments/cached-queries";
 import type { Essay } from "@/lib/content/essays";
@@ -31,7 +30,7 @@ export async function CommentSection({ essay }: { essay: Essay }) {
         <p className="comments-closed">A moderator has locked this conversation: no new comments or replies for now.</p>
       ) : (
         <p className="comments-closed">
-          Comments on this essay are closed. <Link href="/">Read other essays</Link>.
+          Comments on this essay are closed. <a href="/">Read other essays</a>.
         </p>
       )}
     </section>

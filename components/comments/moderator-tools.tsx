@@ -25,6 +25,34 @@ function Outcome({ state }: { state: ModerationState }) {
   );
 }
 
+/** A comment id and a reason: the shape of both the hide and the report forms. */
+function ReasonForm(props: {
+  action: (form: FormData) => void;
+  commentId: number;
+  idPrefix: string;
+  legend: string;
+  submit: { label: string; className: string };
+  pending: boolean;
+  state: ModerationState;
+  onCancel: () => void;
+}) {
+  return (
+    <form action={props.action} className="comment-form moderation-form">
+      <input type="hidden" name="commentId" value={props.commentId} />
+      <ReasonFields idPrefix={props.idPrefix} legend={props.legend} />
+      <div className="form-buttons">
+        <button type="submit" className={props.submit.className} disabled={props.pending}>
+          {props.submit.label}
+        </button>
+        <button type="button" className="button-link" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+      <Outcome state={props.state} />
+    </form>
+  );
+}
+
 /** Lock or unlock the whole conversation; moderators only (the action checks again). */
 export function ModeratorThreadTools({ essayPath, locked }: { essayPath: string; locked: boolean }) {
   const { viewer } = useViewer();
@@ -66,19 +94,16 @@ export function CommentModeration({ commentId, hidden, subject }: { commentId: n
         Hide<span className="visually-hidden"> {subject}</span>
       </button>
       {open && (
-        <form action={action} className="comment-form moderation-form">
-          <input type="hidden" name="commentId" value={commentId} />
-          <ReasonFields idPrefix={`hide-${commentId}`} legend="Why hide it? Readers see this reason." />
-          <div className="form-buttons">
-            <button type="submit" className="button button-danger" disabled={pending}>
-              Hide comment
-            </button>
-            <button type="button" className="button-link" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-          </div>
-          <Outcome state={state} />
-        </form>
+        <ReasonForm
+          action={action}
+          commentId={commentId}
+          idPrefix={`hide-${commentId}`}
+          legend="Why hide it? Readers see this reason."
+          submit={{ label: "Hide comment", className: "button button-danger" }}
+          pending={pending}
+          state={state}
+          onCancel={() => setOpen(false)}
+        />
       )}
     </>
   );
@@ -103,19 +128,16 @@ export function ReportComment({ commentId, authorId, subject }: { commentId: num
         Report<span className="visually-hidden"> {subject}</span>
       </button>
       {open && (
-        <form action={action} className="comment-form moderation-form">
-          <input type="hidden" name="commentId" value={commentId} />
-          <ReasonFields idPrefix={`report-${commentId}`} legend="What is wrong with it? Only moderators see your report." />
-          <div className="form-buttons">
-            <button type="submit" className="button" disabled={pending}>
-              Send report
-            </button>
-            <button type="button" className="button-link" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-          </div>
-          <Outcome state={state} />
-        </form>
+        <ReasonForm
+          action={action}
+          commentId={commentId}
+          idPrefix={`report-${commentId}`}
+          legend="What is wrong with it? Only moderators see your report."
+          submit={{ label: "Send report", className: "button" }}
+          pending={pending}
+          state={state}
+          onCancel={() => setOpen(false)}
+        />
       )}
     </>
   );

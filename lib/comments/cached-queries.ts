@@ -1,20 +1,11 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { getCommentCountsByEssay, getThreadByEssay } from "@/db/queries/comments";
+import { getCommentCountsByEssay, getThreadByEssay, type ThreadComment } from "@/db/queries/comments";
 import { getThreadLock } from "@/db/queries/moderation";
 import { COMMENT_COUNTS_TAG, threadTag } from "./cache-tags";
 
 /** A thread as the page receives it: dates as ISO strings (the cache stores JSON). */
-export type ThreadRow = {
-  id: number;
-  parentId: number | null;
-  authorId: string | null;
-  authorName: string;
-  authorImage: string | null;
-  bodyHtml: string | null;
-  status: "published" | "hidden";
-  moderationReason: string | null;
-  deleted: boolean;
+export type ThreadRow = Omit<ThreadComment, "editedAt" | "createdAt"> & {
   editedAt: string | null;
   createdAt: string;
   /** Only in the author's own browser: a comment of theirs waiting for approval. */

@@ -1,97 +1,20 @@
 // A reader's own data: the download (getReaderExport) and leaving (deleteAccount), run against
 // SQLite (a temp file) and a real PostgreSQL server, the same way as tests/unit/db-contract.test.ts.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import BetterSqlite3 from "better-sqlite3";
 import { eq, inArray } from "drizzle-orm";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { parseDatabaseUrl } from "@/db/url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCommentTree } from "@/lib/comments/build-tree";
-import { createDatabase } from "../support/postgres";
-
-type Modules = {
-  client: typeof import("@/db/client");
-  migrate: typeof import("@/db/migrate");
-  account: typeof import("@/db/queries/account");
-  comments: typeof import("@/db/queries/comments");
-};
+import { contractTargets, countQueries, loadWithDatabaseUrl, rawExec } from "../support/contract-databases";
 
 /** A fresh copy of the db modules (own env, own connection), as one app instance would have. */
-async function loadModules(databaseUrl: string): Promise<Modules> {
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = databaseUrl;
-  vi.resetModules();
-  try {
-    const [client, migrate, account, comments] = await Promise.all([
-      import("@/db/client"),
-      import("@/db/migrate"),
-      import("@/db/queries/account"),
-      import("@/db/queries/comments"),
-    ]);
-    return { client, migrate, account, comments };
-  } finally {
-    if (previous === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previous;
-  }
+async function loadModules(databaseUrl: string) {
+  const [client, migrate, account, comments] = await loadWithDatabaseUrl(databaseUrl, () =>
+    Promise.all([import("@/db/client"), import("@/db/migrate"), import("@/db/queries/account"), import("@/db/queries/comments")]),
+  );
+  return { client, migrate, account, comments };
 }
+type Modules = Awaited<ReturnType<typeof loadModules>>;
 
-const postgresUrl = inject("postgresUrl");
-const tempDirs: string[] = [];
-
-const targets = [
-  {
-    dialect: "sqlite",
-    skip: false,
-    async createDatabaseUrl() {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "essays-account-db-"));
-      tempDirs.push(dir);
-      return `file:${path.join(dir, "test.db")}`;
-    },
-  },
-  {
-    dialect: "postgres",
-    skip: postgresUrl === null,
-    createDatabaseUrl: () => createDatabase({ serverUrl: postgresUrl ?? "" }),
-  },
-] as const;
-
-afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** Runs fn and counts the SQL statements it sent outside transactions (both drivers). */
-async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
-  const spies = [vi.spyOn(BetterSqlite3.prototype, "prepare"), vi.spyOn(pg.Pool.prototype, "query")];
-  try {
-    const result = await fn();
-    return { result, queries: spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0) };
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-}
-
-/** Runs DDL with the plain driver, on its own connection. */
-async function rawExec(databaseUrl: string, statements: { sqlite: string[]; pg: string[] }) {
-  const config = parseDatabaseUrl(databaseUrl, "data");
-  if (config.dialect === "sqlite") {
-    const sqlite = new BetterSqlite3(config.file);
-    try {
-      for (const statement of statements.sqlite) sqlite.exec(statement);
-    } finally {
-      sqlite.close();
-    }
-    return;
-  }
-  const client = new pg.Client({ connectionString: config.url });
-  await client.connect();
-  try {
-    for (const statement of statements.pg) await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const targets = contractTargets("essays-account-db-");
 
 const base = new Date("2030-03-01T00:00:00.000Z");
 const at = (ms: number) => new Date(base.getTime() + ms);

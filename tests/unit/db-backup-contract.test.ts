@@ -1,10 +1,7 @@
 // The whole-database export and import (db/backup), against SQLite files and real PostgreSQL
 // databases (tests/support/vitest-global-setup.ts starts the server; one database per use).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { getTableColumns } from "drizzle-orm";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { exportBackup } from "@/db/backup/export";
 import { BACKUP_ROW_SCHEMAS, BACKUP_TABLE_NAMES, orderParentsFirst, parseBackup, serializeBackup, type Backup } from "@/db/backup/format";
 import { DatabaseNotEmptyError, importBackup } from "@/db/backup/import";
@@ -14,23 +11,16 @@ import { migrateDatabase } from "@/db/migrate";
 import * as pgSchema from "@/db/schema/pg";
 import * as sqliteSchema from "@/db/schema/sqlite";
 import { parseDatabaseUrl } from "@/db/url";
-import { createDatabase } from "../support/postgres";
+import { contractTargets, type ContractDialect } from "../support/contract-databases";
 
-const postgresUrl = inject("postgresUrl");
-const tempDirs: string[] = [];
+const targets = contractTargets("essays-backup-db-");
 const opened: Database[] = [];
 
-type Dialect = "sqlite" | "postgres";
+const targetOf = (dialect: ContractDialect) => targets.find((target) => target.dialect === dialect)!;
 
 /** A new, migrated, empty database of the dialect. */
-async function freshDatabase(dialect: Dialect): Promise<Database> {
-  let url: string;
-  if (dialect === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "essays-backup-db-"));
-    tempDirs.push(dir);
-    url = `file:${path.join(dir, "test.db")}`;
-  } else url = await createDatabase({ serverUrl: postgresUrl ?? "" });
-  const config = parseDatabaseUrl(url, "data");
+async function freshDatabase(dialect: ContractDialect): Promise<Database> {
+  const config = parseDatabaseUrl(await targetOf(dialect).createDatabaseUrl(), "data");
   await migrateDatabase({ config });
   const database = openDatabase(config);
   opened.push(database);
@@ -39,7 +29,6 @@ async function freshDatabase(dialect: Dialect): Promise<Database> {
 
 afterAll(async () => {
   for (const database of opened) await database.close();
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const at = (iso: string) => new Date(iso);
@@ -91,11 +80,6 @@ async function seed(database: Database) {
   ]);
 }
 
-const dialects: { dialect: Dialect; skip: boolean }[] = [
-  { dialect: "sqlite", skip: false },
-  { dialect: "postgres", skip: postgresUrl === null },
-];
-
 describe("backup format", () => {
   it("covers every column of every backed-up table, on both schemas", () => {
     for (const schema of [pgSchema, sqliteSchema]) {
@@ -144,7 +128,7 @@ describe("backup format", () => {
   });
 });
 
-for (const { dialect, skip } of dialects) {
+for (const { dialect, skip } of targets) {
   describe.skipIf(skip)(`backup on ${dialect}`, () => {
     it("export → import into an empty database → export gives the same bytes, without secrets", async () => {
       const source = await freshDatabase(dialect);
@@ -237,7 +221,7 @@ for (const { dialect, skip } of dialects) {
   });
 }
 
-describe.skipIf(postgresUrl === null)("backup across dialects", () => {
+describe.skipIf(targetOf("postgres").skip)("backup across dialects", () => {
   it("SQLite → PostgreSQL → export, and back to SQLite, gives the same bytes", async () => {
     const sqlite = await freshDatabase("sqlite");
     await seed(sqlite);

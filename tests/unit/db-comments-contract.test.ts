@@ -1,75 +1,24 @@
 // The comment queries, run against SQLite (a temp file) and a real PostgreSQL server
 // (started once by tests/support/vitest-global-setup.ts; a fresh database per suite),
 // the same way as tests/unit/db-contract.test.ts.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDatabaseUrl } from "@/db/url";
 import { buildCommentTree, countVisibleComments } from "@/lib/comments/build-tree";
-import { createDatabase } from "../support/postgres";
-
-type Modules = {
-  client: typeof import("@/db/client");
-  migrate: typeof import("@/db/migrate");
-  comments: typeof import("@/db/queries/comments");
-};
+import { contractTargets, countQueries, loadWithDatabaseUrl } from "../support/contract-databases";
 
 /** A fresh copy of the db modules (own env, own connection), as one app instance would have. */
-async function loadModules(databaseUrl: string): Promise<Modules> {
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = databaseUrl;
-  vi.resetModules();
-  try {
-    const [client, migrate, comments] = await Promise.all([
-      import("@/db/client"),
-      import("@/db/migrate"),
-      import("@/db/queries/comments"),
-    ]);
-    return { client, migrate, comments };
-  } finally {
-    if (previous === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previous;
-  }
+async function loadModules(databaseUrl: string) {
+  const [client, migrate, comments] = await loadWithDatabaseUrl(databaseUrl, () =>
+    Promise.all([import("@/db/client"), import("@/db/migrate"), import("@/db/queries/comments")]),
+  );
+  return { client, migrate, comments };
 }
+type Modules = Awaited<ReturnType<typeof loadModules>>;
 
-const postgresUrl = inject("postgresUrl");
-const tempDirs: string[] = [];
-
-const targets = [
-  {
-    dialect: "sqlite",
-    skip: false,
-    async createDatabaseUrl() {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "essays-comments-db-"));
-      tempDirs.push(dir);
-      return `file:${path.join(dir, "test.db")}`;
-    },
-  },
-  {
-    dialect: "postgres",
-    skip: postgresUrl === null,
-    createDatabaseUrl: () => createDatabase({ serverUrl: postgresUrl ?? "" }),
-  },
-] as const;
-
-afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** Runs fn and counts the SQL statements it sent outside transactions (both drivers). */
-async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
-  const spies = [vi.spyOn(BetterSqlite3.prototype, "prepare"), vi.spyOn(pg.Pool.prototype, "query")];
-  try {
-    const result = await fn();
-    return { result, queries: spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0) };
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-}
+const targets = contractTargets("essays-comments-db-");
 
 /** Runs raw SQL with the plain driver, as lib/cache/shared-tags.js does. */
 async function rawQuery(databaseUrl: string, sqliteSql: string, pgSql: string, params: unknown[]): Promise<Record<string, unknown>[]> {

@@ -3,69 +3,33 @@
 // Each suite loads its own copy of the db modules with DATABASE_URL pointing at its
 // database, exactly as the app would see it.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import BetterSqlite3 from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/connect";
 import { parseDatabaseUrl } from "@/db/url";
-import { createDatabase } from "../support/postgres";
-
-type Modules = {
-  client: typeof import("@/db/client");
-  migrate: typeof import("@/db/migrate");
-  users: typeof import("@/db/queries/users");
-  rateLimits: typeof import("@/db/queries/rate-limits");
-  authAdapter: typeof import("@/db/auth-adapter");
-};
+import { contractTargets, loadWithDatabaseUrl } from "../support/contract-databases";
 
 /** A fresh copy of the db modules (own env, own connection), as one app instance would have. */
-async function loadModules(databaseUrl: string): Promise<Modules> {
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = databaseUrl;
-  vi.resetModules();
-  try {
-    const [client, migrate, users, rateLimits, authAdapter] = await Promise.all([
+async function loadModules(databaseUrl: string) {
+  const [client, migrate, users, rateLimits, authAdapter] = await loadWithDatabaseUrl(databaseUrl, () =>
+    Promise.all([
       import("@/db/client"),
       import("@/db/migrate"),
       import("@/db/queries/users"),
       import("@/db/queries/rate-limits"),
       import("@/db/auth-adapter"),
-    ]);
-    // env.js reads process.env on import, so the modules keep this URL from here on.
-    return { client, migrate, users, rateLimits, authAdapter };
-  } finally {
-    if (previous === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previous;
-  }
+    ]),
+  );
+  // env.js reads process.env on import, so the modules keep this URL from here on.
+  return { client, migrate, users, rateLimits, authAdapter };
 }
+type Modules = Awaited<ReturnType<typeof loadModules>>;
 
-const postgresUrl = inject("postgresUrl");
-const tempDirs: string[] = [];
-
-const targets = [
-  {
-    dialect: "sqlite",
-    skip: false,
-    async createDatabaseUrl() {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "essays-db-"));
-      tempDirs.push(dir);
-      return `file:${path.join(dir, "test.db")}`;
-    },
-  },
-  {
-    dialect: "postgres",
-    skip: postgresUrl === null,
-    createDatabaseUrl: () => createDatabase({ serverUrl: postgresUrl ?? "" }),
-  },
-] as const;
-
-afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const targets = contractTargets("essays-db-");
 
 /** Rows in drizzle's migration journal, read with the plain driver. */
 async function countAppliedMigrations(databaseUrl: string): Promise<number> {

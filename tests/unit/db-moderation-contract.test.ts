@@ -1,108 +1,34 @@
 // The moderation queries (db/queries/moderation.ts, moderation-lists.ts) and the users queries
 // they rely on, run against SQLite (a temp file) and a real PostgreSQL server, the same way as
 // tests/unit/db-comments-contract.test.ts. Rules: docs/decisions/011-moderation.md.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import BetterSqlite3 from "better-sqlite3";
 import { asc, eq } from "drizzle-orm";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { parseDatabaseUrl } from "@/db/url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCommentTree } from "@/lib/comments/build-tree";
-import { createDatabase } from "../support/postgres";
-
-type Modules = {
-  client: typeof import("@/db/client");
-  migrate: typeof import("@/db/migrate");
-  comments: typeof import("@/db/queries/comments");
-  users: typeof import("@/db/queries/users");
-  moderation: typeof import("@/db/queries/moderation");
-  lists: typeof import("@/db/queries/moderation-lists");
-};
+import { contractTargets, countQueries, loadWithDatabaseUrl, rawExec } from "../support/contract-databases";
 
 // Upper case on purpose: env.js lower-cases the list, and the match ignores case.
 const ADMIN_EMAILS = "mira@example.org, Otto.Second@Example.org, unverified.admin@example.org";
 
 /** A fresh copy of the db modules (own env, own connection), as one app instance would have. */
-async function loadModules(databaseUrl: string): Promise<Modules> {
-  const previous = { DATABASE_URL: process.env.DATABASE_URL, ADMIN_EMAILS: process.env.ADMIN_EMAILS };
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.ADMIN_EMAILS = ADMIN_EMAILS;
-  vi.resetModules();
-  try {
-    const [client, migrate, comments, users, moderation, lists] = await Promise.all([
-      import("@/db/client"),
-      import("@/db/migrate"),
-      import("@/db/queries/comments"),
-      import("@/db/queries/users"),
-      import("@/db/queries/moderation"),
-      import("@/db/queries/moderation-lists"),
-    ]);
-    return { client, migrate, comments, users, moderation, lists };
-  } finally {
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
+async function loadModules(databaseUrl: string) {
+  const [client, migrate, comments, users, moderation, lists] = await loadWithDatabaseUrl(
+    databaseUrl,
+    () =>
+      Promise.all([
+        import("@/db/client"),
+        import("@/db/migrate"),
+        import("@/db/queries/comments"),
+        import("@/db/queries/users"),
+        import("@/db/queries/moderation"),
+        import("@/db/queries/moderation-lists"),
+      ]),
+    { ADMIN_EMAILS },
+  );
+  return { client, migrate, comments, users, moderation, lists };
 }
+type Modules = Awaited<ReturnType<typeof loadModules>>;
 
-const postgresUrl = inject("postgresUrl");
-const tempDirs: string[] = [];
-
-const targets = [
-  {
-    dialect: "sqlite",
-    skip: false,
-    async createDatabaseUrl() {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "essays-moderation-db-"));
-      tempDirs.push(dir);
-      return `file:${path.join(dir, "test.db")}`;
-    },
-  },
-  {
-    dialect: "postgres",
-    skip: postgresUrl === null,
-    createDatabaseUrl: () => createDatabase({ serverUrl: postgresUrl ?? "" }),
-  },
-] as const;
-
-afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** Runs fn and counts the SQL statements it sent (both drivers). */
-async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
-  const spies = [vi.spyOn(BetterSqlite3.prototype, "prepare"), vi.spyOn(pg.Pool.prototype, "query")];
-  try {
-    const result = await fn();
-    return { result, queries: spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0) };
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-}
-
-/** Runs raw SQL with the plain driver, outside the app's connection. */
-async function rawExec(databaseUrl: string, statements: { sqlite: string[]; pg: string[] }): Promise<void> {
-  const config = parseDatabaseUrl(databaseUrl, "data");
-  if (config.dialect === "sqlite") {
-    const sqlite = new BetterSqlite3(config.file);
-    try {
-      for (const statement of statements.sqlite) sqlite.exec(statement);
-    } finally {
-      sqlite.close();
-    }
-    return;
-  }
-  const client = new pg.Client({ connectionString: config.url });
-  await client.connect();
-  try {
-    for (const statement of statements.pg) await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const targets = contractTargets("essays-moderation-db-");
 
 const base = new Date("2030-01-01T00:00:00.000Z");
 const at = (ms: number) => new Date(base.getTime() + ms);

@@ -2,30 +2,12 @@
 // PostgreSQL server (started once by tests/support/vitest-global-setup.ts; a fresh database per
 // suite), the same way as tests/unit/db-contract.test.ts. Mail goes through nodemailer to a real
 // SMTP server on loopback (tests/support/smtp-server.ts).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import BetterSqlite3 from "better-sqlite3";
 import { eq, like } from "drizzle-orm";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { createDatabase } from "../support/postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contractTargets, countQueries, loadWithDatabaseUrl, makeTempDir } from "../support/contract-databases";
 import { readMailbox, startSmtpServer } from "../support/smtp-server";
-
-type Modules = {
-  client: typeof import("@/db/client");
-  migrate: typeof import("@/db/migrate");
-  outbox: typeof import("@/db/queries/outbox");
-  notifications: typeof import("@/db/queries/notifications");
-  commentFeeds: typeof import("@/db/queries/comment-feeds");
-  users: typeof import("@/db/queries/users");
-  queue: typeof import("@/lib/notifications/queue-notifications");
-  deliver: typeof import("@/lib/notifications/deliver-outbox");
-  unsubscribe: typeof import("@/lib/notifications/unsubscribe");
-  token: typeof import("@/lib/notifications/unsubscribe-token");
-  mail: typeof import("@/lib/mail/send-mail");
-};
 
 const SITE_URL = "https://essays.example.org";
 const AUTH_SECRET = "test-secret-".padEnd(44, "x");
@@ -33,69 +15,37 @@ const ESSAY = "/fixtures/06/01/a-long-conversation";
 const ESSAY_TITLE = "A Long Conversation";
 
 /** A fresh copy of the modules (own env, own connection), as one app instance would have. */
-async function loadModules(databaseUrl: string): Promise<Modules> {
-  const values: Record<string, string> = {
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET,
-    SITE_URL,
-    CONTENT_DIR: "tests/fixtures/essays",
-    // Mixed case on purpose: moderators are matched lower-cased.
-    ADMIN_EMAILS: "Mod@Example.org, unverified-mod@example.org, absent-mod@example.org",
-    EMAIL_FROM: "Essays <essays@example.org>",
-  };
-  const previous = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, values);
-  vi.resetModules();
-  try {
-    const [client, migrate, outbox, notifications, commentFeeds, users, queue, deliver, unsubscribe, token, mail] = await Promise.all([
-      import("@/db/client"),
-      import("@/db/migrate"),
-      import("@/db/queries/outbox"),
-      import("@/db/queries/notifications"),
-      import("@/db/queries/comment-feeds"),
-      import("@/db/queries/users"),
-      import("@/lib/notifications/queue-notifications"),
-      import("@/lib/notifications/deliver-outbox"),
-      import("@/lib/notifications/unsubscribe"),
-      import("@/lib/notifications/unsubscribe-token"),
-      import("@/lib/mail/send-mail"),
-    ]);
-    return { client, migrate, outbox, notifications, commentFeeds, users, queue, deliver, unsubscribe, token, mail };
-  } finally {
-    for (const [key, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
+async function loadModules(databaseUrl: string) {
+  const [client, migrate, outbox, notifications, commentFeeds, users, queue, deliver, unsubscribe, token, mail] = await loadWithDatabaseUrl(
+    databaseUrl,
+    () =>
+      Promise.all([
+        import("@/db/client"),
+        import("@/db/migrate"),
+        import("@/db/queries/outbox"),
+        import("@/db/queries/notifications"),
+        import("@/db/queries/comment-feeds"),
+        import("@/db/queries/users"),
+        import("@/lib/notifications/queue-notifications"),
+        import("@/lib/notifications/deliver-outbox"),
+        import("@/lib/notifications/unsubscribe"),
+        import("@/lib/notifications/unsubscribe-token"),
+        import("@/lib/mail/send-mail"),
+      ]),
+    {
+      AUTH_SECRET,
+      SITE_URL,
+      CONTENT_DIR: "tests/fixtures/essays",
+      // Mixed case on purpose: moderators are matched lower-cased.
+      ADMIN_EMAILS: "Mod@Example.org, unverified-mod@example.org, absent-mod@example.org",
+      EMAIL_FROM: "Essays <essays@example.org>",
+    },
+  );
+  return { client, migrate, outbox, notifications, commentFeeds, users, queue, deliver, unsubscribe, token, mail };
 }
+type Modules = Awaited<ReturnType<typeof loadModules>>;
 
-const postgresUrl = inject("postgresUrl");
-const tempDirs: string[] = [];
-const tempDir = (prefix: string) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  tempDirs.push(dir);
-  return dir;
-};
-
-const targets = [
-  { dialect: "sqlite", skip: false, createDatabaseUrl: async () => `file:${path.join(tempDir("essays-outbox-db-"), "test.db")}` },
-  { dialect: "postgres", skip: postgresUrl === null, createDatabaseUrl: () => createDatabase({ serverUrl: postgresUrl ?? "" }) },
-] as const;
-
-afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** Runs fn and counts the SQL statements it sent (both drivers). */
-async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
-  const spies = [vi.spyOn(BetterSqlite3.prototype, "prepare"), vi.spyOn(pg.Pool.prototype, "query")];
-  try {
-    const result = await fn();
-    return { result, queries: spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0) };
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-}
+const targets = contractTargets("essays-outbox-db-");
 
 const SECOND = 1_000;
 
@@ -232,7 +182,7 @@ for (const target of targets) {
     describe("delivery through a real SMTP server", () => {
       it("two senders on two instances deliver 200 messages, each exactly once", async () => {
         const { a, b } = await freshDatabase();
-        const mailbox = tempDir("essays-outbox-mail-");
+        const mailbox = makeTempDir("essays-outbox-mail-");
         const smtp = await startSmtpServer(mailbox);
         try {
           await a.outbox.enqueueMessages({ messages: Array.from({ length: 200 }, (_, i) => message(`d${i}`, `reader${i % 10}@example.org`)) });
@@ -268,7 +218,7 @@ for (const target of targets) {
 
       it("a mail server that is down delays delivery, with backoff, and loses nothing", async () => {
         const { a } = await freshDatabase();
-        const mailbox = tempDir("essays-outbox-mail-");
+        const mailbox = makeTempDir("essays-outbox-mail-");
         let smtp = await startSmtpServer(mailbox);
         const deadUrl = smtp.url;
         await smtp.stop(); // nothing listens there any more: connections are refused

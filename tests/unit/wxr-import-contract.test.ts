@@ -1,9 +1,8 @@
 // A WordPress export imported into a real database (SQLite file and PostgreSQL), then read back
 // the way an essay page reads its thread: getThreadByEssay + buildCommentTree.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importWxrPlan } from "@/db/backup/wxr-import";
 import type { BackupDatabase } from "@/db/backup/tables";
 import { buildCommentTree, type CommentNode, type TreeComment } from "@/lib/comments/build-tree";
@@ -11,50 +10,17 @@ import { loadEssays } from "@/lib/content/load-essays";
 import { parseWxr } from "@/lib/wxr/parse-wxr";
 import { planWxrImport } from "@/lib/wxr/plan-import";
 import { siteConfig } from "@/site.config";
-import { createDatabase } from "../support/postgres";
+import { contractTargets, loadWithDatabaseUrl } from "../support/contract-databases";
 
-type Modules = {
-  client: typeof import("@/db/client");
-  migrate: typeof import("@/db/migrate");
-  comments: typeof import("@/db/queries/comments");
-};
-
-async function loadModules(databaseUrl: string): Promise<Modules> {
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = databaseUrl;
-  vi.resetModules();
-  try {
-    const [client, migrate, comments] = await Promise.all([import("@/db/client"), import("@/db/migrate"), import("@/db/queries/comments")]);
-    return { client, migrate, comments };
-  } finally {
-    if (previous === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previous;
-  }
+async function loadModules(databaseUrl: string) {
+  const [client, migrate, comments] = await loadWithDatabaseUrl(databaseUrl, () =>
+    Promise.all([import("@/db/client"), import("@/db/migrate"), import("@/db/queries/comments")]),
+  );
+  return { client, migrate, comments };
 }
+type Modules = Awaited<ReturnType<typeof loadModules>>;
 
-const postgresUrl = inject("postgresUrl");
-const tempDirs: string[] = [];
-
-const targets = [
-  {
-    dialect: "sqlite",
-    skip: false,
-    async createDatabaseUrl() {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "essays-wxr-db-"));
-      tempDirs.push(dir);
-      return `file:${path.join(dir, "test.db")}`;
-    },
-  },
-  {
-    dialect: "postgres",
-    skip: postgresUrl === null,
-    createDatabaseUrl: () => createDatabase({ serverUrl: postgresUrl ?? "" }),
-  },
-] as const;
-
-afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const targets = contractTargets("essays-wxr-db-");
 
 const ESSAY = "/leftlibertarian/08/23/because-killing-them-all-is-not-an-option";
 const fixture = fs.readFileSync(path.join("tests", "fixtures", "wxr", "social-memory-complex.xml"), "utf8");

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteForm } from "@/components/comments/delete-form";
 import { loadCommentPage } from "@/lib/comments/comment-page-data";
@@ -12,7 +11,7 @@ export default async function DeletePage({ params }: { params: Promise<{ id: str
   return (
     <div className="narrow">
       <p className="kicker-link">
-        <Link href={`${essay.path}#comment-${comment.id}`}>← Back to “{essay.title}”</Link>
+        <a href={`${essay.path}#comment-${comment.id}`}>← Back to “{essay.title}”</a>
       </p>
       <h1 className="page-title">Delete your comment</h1>
       <DeleteForm commentId={comment.id} />

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommentForm } from "@/components/comments/comment-form";
 import { loadCommentPage } from "@/lib/comments/comment-page-data";
@@ -13,7 +12,7 @@ export default async function EditPage({ params }: { params: Promise<{ id: strin
   return (
     <div className="narrow">
       <p className="kicker-link">
-        <Link href={`${essay.path}#comment-${comment.id}`}>← Back to “{essay.title}”</Link>
+        <a href={`${essay.path}#comment-${comment.id}`}>← Back to “{essay.title}”</a>
       </p>
       <h1 className="page-title">Edit your comment</h1>
       <p className="hint">Readers see that it was edited, and when. Earlier versions are kept.</p>

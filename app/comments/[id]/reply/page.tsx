@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CommentForm } from "@/components/comments/comment-form";
 import { loadCommentPage } from "@/lib/comments/comment-page-data";
 import { renderCommentMarkdown } from "@/lib/comments/render-markdown";
@@ -12,7 +11,7 @@ export default async function ReplyPage({ params }: { params: Promise<{ id: stri
   return (
     <div className="narrow">
       <p className="kicker-link">
-        <Link href={`${essay.path}#comment-${comment.id}`}>← Back to “{essay.title}”</Link>
+        <a href={`${essay.path}#comment-${comment.id}`}>← Back to “{essay.title}”</a>
       </p>
       <h1 className="page-title">Reply</h1>
       <blockquote className="quoted-comment">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { AdjacentEssays } from "@/components/adjacent-essays";
 import { CommentSection } from "@/components/comments/comment-section";
@@ -72,7 +71,7 @@ export default async function EssayPage({ params }: Props) {
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(blogPostingJsonLd(summarize(essay), env.SITE_URL)) }} />
       <header className="essay-header">
         <p className="kicker">
-          <Link href={`/${essay.category}`}>{essay.category}</Link>
+          <a href={`/${essay.category}`}>{essay.category}</a>
         </p>
         <h1 id="essay-title" className="essay-title">
           {essay.title}
