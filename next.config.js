@@ -6,6 +6,10 @@ import { env } from "./env.js";
 const nextConfig = {
   distDir: env.NEXT_DIST_DIR,
   poweredByHeader: false,
+  // Next hashes the whole page for an ETag on every response: for an essay with a
+  // thousand comments (2.4 MB of HTML) that hash costs more than serving it. Measured
+  // with `npm run bench:comments`; see docs/decisions/009.
+  generateEtags: false,
   reactStrictMode: true,
   // Native module: loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3"],

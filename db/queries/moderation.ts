@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, withTransaction, type Db } from "@/db/client";
+import type { TransactionOptions } from "@/db/connect";
 import { isModerator, type Moderator } from "@/lib/moderation/moderators";
 
 // Moderation changes and their log (docs/decisions/011-moderation.md). Every change runs in one
@@ -53,7 +54,32 @@ async function appendLog(tx: Db, actor: Moderator, now: Date, entries: LogEntry[
   }
 }
 
+/** What every moderation change takes besides its target: who makes it, and when (the log's time). */
+type ModeratorRequest = { actor: Moderator; now?: Date };
+
+/** Appends entries to the log as the actor, at the change's time, inside its transaction. */
+type AppendLog = (entries: LogEntry[]) => Promise<void>;
+
+/**
+ * The transaction every change runs in (steps 1–3 above): not-moderator, with nothing written,
+ * unless the actor is still a moderator; then change makes its conditional write and appends
+ * its log entries through log.
+ */
+function withModeratorTransaction<T>(
+  actor: Moderator,
+  now: Date,
+  change: (tx: Db, log: AppendLog) => Promise<T>,
+  options?: TransactionOptions,
+): Promise<T | NotModerator> {
+  return withTransaction(async (tx): Promise<T | NotModerator> => {
+    if (!(await actorIsModerator(tx, actor))) return notModerator;
+    return change(tx, (entries) => appendLog(tx, actor, now, entries));
+  }, options);
+}
+
 // ── Comments ──
+
+type CommentRequest = ModeratorRequest & { commentId: number };
 
 export type CommentChangeResult =
   | { ok: true; changed: boolean; essayPath: string; authorId: string | null }
@@ -65,30 +91,15 @@ export type CommentChangeResult =
  * and the reason on the comment. Its text stays in the database. Hiding a hidden comment
  * changes nothing, not even the reason (restore, then hide again, to change it).
  */
-export async function hideComment({
-  commentId,
-  actor,
-  reason,
-  now = new Date(),
-}: {
-  commentId: number;
-  actor: Moderator;
-  reason: string;
-  now?: Date;
-}): Promise<CommentChangeResult> {
+export async function hideComment({ commentId, actor, reason, now = new Date() }: CommentRequest & { reason: string }): Promise<CommentChangeResult> {
   const { comments } = getDb().schema;
-  return withTransaction(async (tx): Promise<CommentChangeResult> => {
-    if (!(await actorIsModerator(tx, actor))) return notModerator;
-    const [hidden] = await tx
-      .update(comments)
-      .set({ status: "hidden", moderationReason: reason })
-      .where(and(eq(comments.id, commentId), ne(comments.status, "hidden")))
-      .returning({ essayPath: comments.essayPath, authorId: comments.authorId });
+  return withModeratorTransaction(actor, now, async (tx, log): Promise<CommentChangeResult> => {
+    const hidden = await setCommentStatus(tx, commentId, { status: "hidden", moderationReason: reason }, ne(comments.status, "hidden"));
     if (!hidden) {
       const current = await currentComment(tx, commentId);
       return current ? { ok: true, changed: false, essayPath: current.essayPath, authorId: current.authorId } : { ok: false, reason: "not-found" };
     }
-    await appendLog(tx, actor, now, [{ action: "hide", commentId, essayPath: hidden.essayPath, targetUserId: hidden.authorId, reason }]);
+    await log([{ action: "hide", commentId, essayPath: hidden.essayPath, targetUserId: hidden.authorId, reason }]);
     return { ok: true, changed: true, ...hidden };
   });
 }
@@ -99,32 +110,38 @@ export type RestoreCommentResult = CommentChangeResult | { ok: false; reason: "p
  * Publishes a hidden comment again and clears its reason (the log keeps it, in the hide
  * entry). A published comment is left as it is; a pending one needs approving, not restoring.
  */
-export async function restoreComment({
-  commentId,
-  actor,
-  now = new Date(),
-}: {
-  commentId: number;
-  actor: Moderator;
-  now?: Date;
-}): Promise<RestoreCommentResult> {
+export async function restoreComment({ commentId, actor, now = new Date() }: CommentRequest): Promise<RestoreCommentResult> {
   const { comments } = getDb().schema;
-  return withTransaction(async (tx): Promise<RestoreCommentResult> => {
-    if (!(await actorIsModerator(tx, actor))) return notModerator;
-    const [restored] = await tx
-      .update(comments)
-      .set({ status: "published", moderationReason: null })
-      .where(and(eq(comments.id, commentId), eq(comments.status, "hidden")))
-      .returning({ essayPath: comments.essayPath, authorId: comments.authorId });
+  return withModeratorTransaction(actor, now, async (tx, log): Promise<RestoreCommentResult> => {
+    const restored = await setCommentStatus(tx, commentId, { status: "published", moderationReason: null }, eq(comments.status, "hidden"));
     if (!restored) {
       const current = await currentComment(tx, commentId);
       if (!current) return { ok: false, reason: "not-found" };
       if (current.status === "pending") return { ok: false, reason: "pending" };
       return { ok: true, changed: false, essayPath: current.essayPath, authorId: current.authorId };
     }
-    await appendLog(tx, actor, now, [{ action: "restore", commentId, essayPath: restored.essayPath, targetUserId: restored.authorId }]);
+    await log([{ action: "restore", commentId, essayPath: restored.essayPath, targetUserId: restored.authorId }]);
     return { ok: true, changed: true, ...restored };
   });
+}
+
+/**
+ * The conditional write of hide and restore: the comment's status and reason, only where
+ * onlyIf holds. The changed comment's essay and author, or undefined when nothing changed.
+ */
+async function setCommentStatus(
+  tx: Db,
+  commentId: number,
+  change: { status: "hidden" | "published"; moderationReason: string | null },
+  onlyIf: SQL,
+) {
+  const { comments } = getDb().schema;
+  const [changed] = await tx
+    .update(comments)
+    .set(change)
+    .where(and(eq(comments.id, commentId), onlyIf))
+    .returning({ essayPath: comments.essayPath, authorId: comments.authorId });
+  return changed;
 }
 
 /** Why a conditional write changed nothing: the comment is missing, or already as asked. */
@@ -152,18 +169,9 @@ export type ApproveCommentResult =
  * Approving a published comment changes nothing (`changed: false`: notify nobody); a hidden
  * comment is restored, not approved; a comment its author deleted while it waited stays unpublished.
  */
-export async function approveComment({
-  commentId,
-  actor,
-  now = new Date(),
-}: {
-  commentId: number;
-  actor: Moderator;
-  now?: Date;
-}): Promise<ApproveCommentResult> {
+export async function approveComment({ commentId, actor, now = new Date() }: CommentRequest): Promise<ApproveCommentResult> {
   const { comments, users } = getDb().schema;
-  return withTransaction(async (tx): Promise<ApproveCommentResult> => {
-    if (!(await actorIsModerator(tx, actor))) return notModerator;
+  return withModeratorTransaction(actor, now, async (tx, log): Promise<ApproveCommentResult> => {
     const [approved] = await tx
       .update(comments)
       .set({ status: "published" })
@@ -186,7 +194,7 @@ export async function approveComment({
         .set({ commentsApprovedAt: now })
         .where(and(eq(users.id, approved.authorId), isNull(users.commentsApprovedAt)));
     }
-    await appendLog(tx, actor, now, [{ action: "approve", commentId, essayPath: approved.essayPath, targetUserId: approved.authorId }]);
+    await log([{ action: "approve", commentId, essayPath: approved.essayPath, targetUserId: approved.authorId }]);
     return { ok: true, changed: true, comment: approved };
   });
 }
@@ -195,53 +203,33 @@ export async function approveComment({
 
 export type ThreadLockResult = { ok: true; changed: boolean } | NotModerator;
 
+type ThreadLockRequest = ModeratorRequest & { essayPath: string; reason?: string | null };
+
 /**
  * Locks an essay's thread: no new comments or replies, whatever its front matter says, until
  * unlocked. The caller checks that the essay exists. Locking a locked thread changes nothing.
  */
-export async function lockThread({
-  essayPath,
-  actor,
-  reason = null,
-  now = new Date(),
-}: {
-  essayPath: string;
-  actor: Moderator;
-  reason?: string | null;
-  now?: Date;
-}): Promise<ThreadLockResult> {
+export async function lockThread({ essayPath, actor, reason = null, now = new Date() }: ThreadLockRequest): Promise<ThreadLockResult> {
   const { threadLocks } = getDb().schema;
-  return withTransaction(async (tx): Promise<ThreadLockResult> => {
-    if (!(await actorIsModerator(tx, actor))) return notModerator;
+  return withModeratorTransaction(actor, now, async (tx, log): Promise<ThreadLockResult> => {
     const inserted = await tx
       .insert(threadLocks)
       .values({ essayPath, lockedBy: actor.id, reason, lockedAt: now })
       .onConflictDoNothing()
       .returning({ essayPath: threadLocks.essayPath });
     if (inserted.length === 0) return { ok: true, changed: false };
-    await appendLog(tx, actor, now, [{ action: "lock", essayPath, reason }]);
+    await log([{ action: "lock", essayPath, reason }]);
     return { ok: true, changed: true };
   });
 }
 
 /** Unlocks a thread (its front matter rules again). The lock's row goes; the log keeps both entries. */
-export async function unlockThread({
-  essayPath,
-  actor,
-  reason = null,
-  now = new Date(),
-}: {
-  essayPath: string;
-  actor: Moderator;
-  reason?: string | null;
-  now?: Date;
-}): Promise<ThreadLockResult> {
+export async function unlockThread({ essayPath, actor, reason = null, now = new Date() }: ThreadLockRequest): Promise<ThreadLockResult> {
   const { threadLocks } = getDb().schema;
-  return withTransaction(async (tx): Promise<ThreadLockResult> => {
-    if (!(await actorIsModerator(tx, actor))) return notModerator;
+  return withModeratorTransaction(actor, now, async (tx, log): Promise<ThreadLockResult> => {
     const removed = await tx.delete(threadLocks).where(eq(threadLocks.essayPath, essayPath)).returning({ essayPath: threadLocks.essayPath });
     if (removed.length === 0) return { ok: true, changed: false };
-    await appendLog(tx, actor, now, [{ action: "unlock", essayPath, reason }]);
+    await log([{ action: "unlock", essayPath, reason }]);
     return { ok: true, changed: true };
   });
 }
@@ -276,6 +264,9 @@ export function activeBanCondition(now: Date) {
   return and(isNull(bans.liftedAt), or(isNull(bans.endsAt), gt(bans.endsAt, now)));
 }
 
+/** Bans and unbans of one reader run one at a time: two bans at once would both find no active ban and both insert one. */
+const banLock = (userId: string): TransactionOptions => ({ lockKey: `moderation:ban:${userId}` });
+
 export type BanUserResult =
   | { ok: true; banId: number; hiddenCount: number; essayPaths: string[] }
   | NotModerator
@@ -295,18 +286,12 @@ export async function banUser({
   endsAt,
   hideComments,
   now = new Date(),
-}: {
-  userId: string;
-  actor: Moderator;
-  reason: string;
-  endsAt: Date | null;
-  hideComments: boolean;
-  now?: Date;
-}): Promise<BanUserResult> {
+}: ModeratorRequest & { userId: string; reason: string; endsAt: Date | null; hideComments: boolean }): Promise<BanUserResult> {
   const { bans, comments, users } = getDb().schema;
-  return withTransaction(
-    async (tx): Promise<BanUserResult> => {
-      if (!(await actorIsModerator(tx, actor))) return notModerator;
+  return withModeratorTransaction(
+    actor,
+    now,
+    async (tx, log): Promise<BanUserResult> => {
       if (userId === actor.id) return { ok: false, reason: "self" };
       if (endsAt !== null && endsAt.getTime() <= now.getTime()) return { ok: false, reason: "ends-in-past" };
       const [target] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
@@ -328,7 +313,7 @@ export async function banUser({
             .returning({ id: comments.id, essayPath: comments.essayPath })
         : [];
       hidden.sort((a, b) => a.id - b.id);
-      await appendLog(tx, actor, now, [
+      await log([
         // The log has no end-date column, so the entry says it in words.
         { action: "ban", targetUserId: userId, reason: endsAt ? `${reason} (until ${endsAt.toISOString()})` : reason },
         ...hidden.map((comment) => ({ action: "hide" as const, commentId: comment.id, essayPath: comment.essayPath, targetUserId: userId, reason })),
@@ -336,8 +321,7 @@ export async function banUser({
       const essayPaths = [...new Set(hidden.map((comment) => comment.essayPath))].sort();
       return { ok: true, banId: ban.id, hiddenCount: hidden.length, essayPaths };
     },
-    // Two bans at once would both find no active ban and both insert one.
-    { lockKey: `moderation:ban:${userId}` },
+    banLock(userId),
   );
 }
 
@@ -347,31 +331,22 @@ export type UnbanUserResult = { ok: true; changed: boolean } | NotModerator;
  * Lifts the reader's active ban (liftedAt/liftedBy; the row stays). Comments hidden with the
  * ban stay hidden: each is restored on its own. No active ban: nothing changes.
  */
-export async function unbanUser({
-  userId,
-  actor,
-  reason = null,
-  now = new Date(),
-}: {
-  userId: string;
-  actor: Moderator;
-  reason?: string | null;
-  now?: Date;
-}): Promise<UnbanUserResult> {
+export async function unbanUser({ userId, actor, reason = null, now = new Date() }: ModeratorRequest & { userId: string; reason?: string | null }): Promise<UnbanUserResult> {
   const { bans } = getDb().schema;
-  return withTransaction(
-    async (tx): Promise<UnbanUserResult> => {
-      if (!(await actorIsModerator(tx, actor))) return notModerator;
+  return withModeratorTransaction(
+    actor,
+    now,
+    async (tx, log): Promise<UnbanUserResult> => {
       const lifted = await tx
         .update(bans)
         .set({ liftedAt: now, liftedBy: actor.id })
         .where(and(eq(bans.userId, userId), activeBanCondition(now)))
         .returning({ id: bans.id });
       if (lifted.length === 0) return { ok: true, changed: false };
-      await appendLog(tx, actor, now, [{ action: "unban", targetUserId: userId, reason }]);
+      await log([{ action: "unban", targetUserId: userId, reason }]);
       return { ok: true, changed: true };
     },
-    { lockKey: `moderation:ban:${userId}` },
+    banLock(userId),
   );
 }
 
@@ -458,20 +433,9 @@ export type ResolveReportResult =
   | { ok: false; reason: "not-found" };
 
 /** Closes a report with what was done about it. A resolved report keeps its first resolution. */
-export async function resolveReport({
-  reportId,
-  actor,
-  resolution,
-  now = new Date(),
-}: {
-  reportId: number;
-  actor: Moderator;
-  resolution: string;
-  now?: Date;
-}): Promise<ResolveReportResult> {
+export async function resolveReport({ reportId, actor, resolution, now = new Date() }: ModeratorRequest & { reportId: number; resolution: string }): Promise<ResolveReportResult> {
   const { comments, reports } = getDb().schema;
-  return withTransaction(async (tx): Promise<ResolveReportResult> => {
-    if (!(await actorIsModerator(tx, actor))) return notModerator;
+  return withModeratorTransaction(actor, now, async (tx, log): Promise<ResolveReportResult> => {
     const [resolved] = await tx
       .update(reports)
       .set({ resolvedAt: now, resolvedBy: actor.id, resolution })
@@ -487,7 +451,7 @@ export async function resolveReport({
     if (!report) return { ok: false, reason: "not-found" };
     const { commentId, essayPath, authorId } = report;
     if (!resolved) return { ok: true, changed: false, commentId, essayPath };
-    await appendLog(tx, actor, now, [{ action: "resolve-report", commentId, essayPath, targetUserId: authorId, reason: resolution }]);
+    await log([{ action: "resolve-report", commentId, essayPath, targetUserId: authorId, reason: resolution }]);
     return { ok: true, changed: true, commentId, essayPath };
   });
 }

@@ -84,6 +84,33 @@ export function loadWithDatabaseUrl<T>(databaseUrl: string, load: () => Promise<
   return loadWithEnv({ ...env, DATABASE_URL: databaseUrl }, load);
 }
 
+/** What the suites' module sets all hold: the db client (getDb, closeDb) and the migrations. */
+type AppInstance = { client: { closeDb(): Promise<void> }; migrate: { migrateDatabase(): Promise<unknown> } };
+
+/**
+ * A new database on the target, migrated through a fresh copy of the app's modules loaded on it
+ * (load: the suite's loadModules); returns its URL and those modules. Close them with closeInstances.
+ */
+export async function migratedDatabase<M extends AppInstance>(
+  target: ContractTarget,
+  load: (databaseUrl: string) => Promise<M>,
+): Promise<{ databaseUrl: string; m: M }> {
+  const databaseUrl = await target.createDatabaseUrl();
+  const m = await load(databaseUrl);
+  try {
+    await m.migrate.migrateDatabase();
+  } catch (error) {
+    await m.client.closeDb();
+    throw error;
+  }
+  return { databaseUrl, m };
+}
+
+/** Closes each instance's connection or pool, one after another (undefined: a beforeAll that failed early). */
+export async function closeInstances(instances: readonly (AppInstance | undefined)[]): Promise<void> {
+  for (const instance of instances) await instance?.client.closeDb();
+}
+
 /** Runs fn and counts the SQL statements it sent outside transactions (both drivers). */
 export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
   const spies = [vi.spyOn(BetterSqlite3.prototype, "prepare"), vi.spyOn(pg.Pool.prototype, "query")];

@@ -3,7 +3,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCommentTree } from "@/lib/comments/build-tree";
-import { contractTargets, countQueries, loadWithDatabaseUrl, rawExec } from "../support/contract-databases";
+import { closeInstances, contractTargets, countQueries, loadWithDatabaseUrl, migratedDatabase, rawExec } from "../support/contract-databases";
 
 /** A fresh copy of the db modules (own env, own connection), as one app instance would have. */
 async function loadModules(databaseUrl: string) {
@@ -24,15 +24,8 @@ for (const target of targets) {
     let databaseUrl: string;
     let m: Modules;
 
-    beforeAll(async () => {
-      databaseUrl = await target.createDatabaseUrl();
-      m = await loadModules(databaseUrl);
-      await m.migrate.migrateDatabase();
-    });
-
-    afterAll(async () => {
-      await m?.client.closeDb();
-    });
+    beforeAll(async () => ({ databaseUrl, m } = await migratedDatabase(target, loadModules)));
+    afterAll(() => closeInstances([m]));
 
     let scenarioCounter = 0;
 

@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDatabaseUrl } from "@/db/url";
 import { buildCommentTree, countVisibleComments } from "@/lib/comments/build-tree";
-import { contractTargets, countQueries, loadWithDatabaseUrl } from "../support/contract-databases";
+import { closeInstances, contractTargets, countQueries, loadWithDatabaseUrl, migratedDatabase } from "../support/contract-databases";
 
 /** A fresh copy of the db modules (own env, own connection), as one app instance would have. */
 async function loadModules(databaseUrl: string) {
@@ -57,15 +57,8 @@ for (const target of targets) {
     let m: Modules;
     const extraInstances: Modules[] = [];
 
-    beforeAll(async () => {
-      databaseUrl = await target.createDatabaseUrl();
-      m = await loadModules(databaseUrl);
-      await m.migrate.migrateDatabase();
-    });
-
-    afterAll(async () => {
-      for (const instance of [m, ...extraInstances]) await instance?.client.closeDb();
-    });
+    beforeAll(async () => ({ databaseUrl, m } = await migratedDatabase(target, loadModules)));
+    afterAll(() => closeInstances([m, ...extraInstances]));
 
     let userCounter = 0;
     async function insertUser(values: { name?: string | null; email?: string | null; displayName?: string | null; image?: string | null } = {}) {

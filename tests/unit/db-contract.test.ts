@@ -11,7 +11,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/connect";
 import { parseDatabaseUrl } from "@/db/url";
-import { contractTargets, loadWithDatabaseUrl } from "../support/contract-databases";
+import { closeInstances, contractTargets, loadWithDatabaseUrl, migratedDatabase } from "../support/contract-databases";
 
 /** A fresh copy of the db modules (own env, own connection), as one app instance would have. */
 async function loadModules(databaseUrl: string) {
@@ -58,15 +58,8 @@ for (const target of targets) {
     let m: Modules;
     const extraInstances: Modules[] = [];
 
-    beforeAll(async () => {
-      databaseUrl = await target.createDatabaseUrl();
-      m = await loadModules(databaseUrl);
-      await m.migrate.migrateDatabase();
-    });
-
-    afterAll(async () => {
-      for (const instance of [m, ...extraInstances]) await instance?.client.closeDb();
-    });
+    beforeAll(async () => ({ databaseUrl, m } = await migratedDatabase(target, loadModules)));
+    afterAll(() => closeInstances([m, ...extraInstances]));
 
     async function insertUser(values: { name?: string | null; email?: string | null; displayName?: string | null; image?: string | null }) {
       const { db, schema } = m.client.getDb();

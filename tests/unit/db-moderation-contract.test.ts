@@ -4,7 +4,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCommentTree } from "@/lib/comments/build-tree";
-import { contractTargets, countQueries, loadWithDatabaseUrl, rawExec } from "../support/contract-databases";
+import { closeInstances, contractTargets, countQueries, loadWithDatabaseUrl, migratedDatabase, rawExec } from "../support/contract-databases";
 
 // Upper case on purpose: env.js lower-cases the list, and the match ignores case.
 const ADMIN_EMAILS = "mira@example.org, Otto.Second@Example.org, unverified.admin@example.org";
@@ -43,16 +43,12 @@ for (const target of targets) {
     let otto: { id: string; name: string };
 
     beforeAll(async () => {
-      databaseUrl = await target.createDatabaseUrl();
-      m = await loadModules(databaseUrl);
-      await m.migrate.migrateDatabase();
+      ({ databaseUrl, m } = await migratedDatabase(target, loadModules));
       mira = { id: await insertUser({ email: "Mira@Example.org", name: "Mira Moderator", verified: true }), name: "Mira Moderator" };
       otto = { id: await insertUser({ email: "otto.second@example.org", displayName: "Otto", verified: true }), name: "Otto" };
     });
 
-    afterAll(async () => {
-      await m?.client.closeDb();
-    });
+    afterAll(() => closeInstances([m]));
 
     let userCounter = 0;
     async function insertUser(values: { name?: string | null; email?: string | null; displayName?: string | null; verified?: boolean } = {}) {

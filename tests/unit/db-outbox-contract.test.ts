@@ -6,7 +6,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { eq, like } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contractTargets, countQueries, loadWithDatabaseUrl, makeTempDir } from "../support/contract-databases";
+import { closeInstances, contractTargets, countQueries, loadWithDatabaseUrl, makeTempDir, migratedDatabase } from "../support/contract-databases";
 import { readMailbox, startSmtpServer } from "../support/smtp-server";
 
 const SITE_URL = "https://essays.example.org";
@@ -55,17 +55,13 @@ for (const target of targets) {
 
     /** Two instances of the app on one new, migrated database (separate connections or pools). */
     async function freshDatabase(): Promise<{ a: Modules; b: Modules; url: string }> {
-      const url = await target.createDatabaseUrl();
-      const a = await loadModules(url);
-      await a.migrate.migrateDatabase();
+      const { databaseUrl: url, m: a } = await migratedDatabase(target, loadModules);
       const b = await loadModules(url);
       instances.push(a, b);
       return { a, b, url };
     }
 
-    afterAll(async () => {
-      for (const instance of instances) await instance.client.closeDb();
-    });
+    afterAll(() => closeInstances(instances));
 
     function message(key: string, to = "reader@example.org") {
       return { kind: "test", dedupeKey: key, toAddress: to, subject: `Message ${key}`, text: `Text ${key}`, html: `<p>${key}</p>`, headers: { "X-Key": key } };

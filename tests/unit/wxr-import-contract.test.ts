@@ -10,7 +10,7 @@ import { loadEssays } from "@/lib/content/load-essays";
 import { parseWxr } from "@/lib/wxr/parse-wxr";
 import { planWxrImport } from "@/lib/wxr/plan-import";
 import { siteConfig } from "@/site.config";
-import { contractTargets, loadWithDatabaseUrl } from "../support/contract-databases";
+import { closeInstances, contractTargets, loadWithDatabaseUrl, migratedDatabase } from "../support/contract-databases";
 
 async function loadModules(databaseUrl: string) {
   const [client, migrate, comments] = await loadWithDatabaseUrl(databaseUrl, () =>
@@ -38,14 +38,11 @@ for (const target of targets) {
     let database: BackupDatabase;
 
     beforeAll(async () => {
-      m = await loadModules(await target.createDatabaseUrl());
-      await m.migrate.migrateDatabase();
+      ({ m } = await migratedDatabase(target, loadModules));
       database = { ...m.client.getDb(), withTransaction: m.client.withTransaction };
     });
 
-    afterAll(async () => {
-      await m?.client.closeDb();
-    });
+    afterAll(() => closeInstances([m]));
 
     it("a dry run tells what would be imported and writes nothing", async () => {
       const outcome = await importWxrPlan({ database, plan, dryRun: true });
