@@ -272,6 +272,7 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
   let postgres: PostgresServer | undefined;
   let forgetPostgres = () => {};
   let client: SqlClient | undefined;
+  let forgetClient = () => {};
   let server: Server | undefined;
   try {
     let databaseUrl: string;
@@ -290,6 +291,9 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
       figures.target = `PostgreSQL 127.0.0.1:${postgres.port}/bench_comments (fsync off, as the tests run it)`;
     }
     client = dialect === "sqlite" ? openSqliteClient(databaseUrl.slice("file:".length)) : await openPostgresClient(databaseUrl);
+    const opened = client;
+    // Registered after PostgreSQL, so on Ctrl-C it closes first (cleanups run in reverse).
+    forgetClient = onCleanup(() => opened.close());
 
     const port = await freePort();
     const site = `http://localhost:${port}`;
@@ -341,6 +345,7 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
     console.error(`\n!!! ${figures.database}: could not measure — ${figures.failed}\n`);
   } finally {
     await server?.stop();
+    forgetClient();
     await client?.close().catch(() => undefined);
     if (postgres) {
       forgetPostgres();

@@ -52,6 +52,8 @@ export function openSqliteClient(file: string): SqlClient {
 
 export async function openPostgresClient(url: string): Promise<SqlClient> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  // A server stopped under an open connection (Ctrl-C) must not crash the cleanup: queries still reject.
+  client.on("error", () => undefined);
   await client.connect();
   const numbered = (sql: string) => {
     let n = 0;
