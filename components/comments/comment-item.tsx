@@ -55,9 +55,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
       )}
       {tombstone === "deleted" && <p className="tombstone-text">[deleted]</p>}
       {tombstone === "hidden" && (
-        <p className="tombstone-text">
-          [removed by a moderator{comment.moderationReason ? `: ${comment.moderationReason}` : ""}]
-        </p>
+        <p className="tombstone-text">{`[removed by a moderator${comment.moderationReason ? `: ${comment.moderationReason}` : ""}]`}</p>
       )}
       {tombstone === "hidden" && comment.ownBodyHtml && (
         <div className="own-held">
@@ -93,10 +91,10 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
             Reply<span className="visually-hidden"> to {tombstone ? "this comment" : comment.authorName}</span>
           </a>
         )}
-        {!tombstone && !comment.held && (
+        {viewer.signedIn && !tombstone && !comment.held && (
           <ReportComment commentId={comment.id} authorId={comment.authorId} subject={`the comment by ${comment.authorName}`} />
         )}
-        {tombstone !== "deleted" && !comment.held && (
+        {viewer.signedIn && viewer.moderator && tombstone !== "deleted" && !comment.held && (
           <CommentModeration
             commentId={comment.id}
             hidden={tombstone === "hidden"}

@@ -19,8 +19,8 @@ test("a reader goes from the home page to the essay and reads it", async ({ page
   await expect(page).toHaveURL(ESSAY);
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   await expect(page.getByText("Anarcho-pluralism as the peaceful alternative").first()).toBeVisible();
-  await expect(page.locator("article header time")).toHaveAttribute("datetime", "2010-08-23");
-  await expect(page.locator("article header time")).toHaveText("23 August 2010");
+  await expect(page.locator(".essay-header time")).toHaveAttribute("datetime", "2010-08-23");
+  await expect(page.locator(".essay-header time")).toHaveText("23 August 2010");
   const points = page.locator(".prose ol > li");
   await expect(points).toHaveCount(5);
   await expect(points.first()).toContainText("we establish a respectful, minimal relationship");
