@@ -95,8 +95,9 @@ test("a banned reader's posts are refused with the reason until the ban is lifte
   await moderator.page.goto(`/admin?view=recent&essay=${encodeURIComponent(ESSAY)}`);
   const card = moderator.page.locator("article.admin-card", { hasText: reader.name }).first();
   await card.getByText(`Ban ${reader.name}…`).click();
-  await card.getByLabel("Reason", { exact: true }).selectOption("Personal attack");
-  await card.getByRole("button", { name: `Ban ${reader.name}` }).click();
+  const banForm = card.locator("form", { has: moderator.page.getByRole("button", { name: `Ban ${reader.name}` }) });
+  await banForm.getByLabel("Reason", { exact: true }).selectOption("Personal attack");
+  await banForm.getByRole("button", { name: `Ban ${reader.name}` }).click();
   await expect(moderator.page.getByRole("status")).toBeVisible();
 
   await author.page.goto(ESSAY);
