@@ -72,7 +72,8 @@ test.describe("two app instances on one PostgreSQL", () => {
 
     // Signing out on the second ends the session on the first too.
     await page.getByRole("button", { name: "Sign out" }).click();
-    expect(await (await page.request.get(`${first.url}/api/me`)).json()).toEqual({ signedIn: false });
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect.poll(async () => (await page.request.get(`${first.url}/api/me`)).json()).toEqual({ signedIn: false });
   });
 
   test("a comment posted on one instance shows on the other at its next page load", async ({ browser }) => {
