@@ -80,7 +80,8 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
         )}
         {open && (
           <a
-            href={viewer.signedIn ? `/comments/${comment.id}/reply` : `/sign-in?callbackUrl=${encodeURIComponent(`/comments/${comment.id}/reply`)}`}
+            // The reply page asks anonymous readers to sign in first; signed in, the form opens here instead.
+            href={`/comments/${comment.id}/reply`}
             onClick={(event) => {
               if (!viewer.signedIn) return;
               event.preventDefault();

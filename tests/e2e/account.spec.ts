@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import type { OidcUser } from "../support/oidc-server";
-import { expect, newUser, signInWithOidc, test } from "./harness/fixtures";
+import { waitForViewer, expect, newUser, signInWithOidc, test } from "./harness/fixtures";
 
 // People own what they wrote: a reader downloads it, and deletes their account either way.
 const ESSAY = "/leftlibertarian/08/23/because-killing-them-all-is-not-an-option";
@@ -22,6 +22,7 @@ async function post(page: Page, text: string, parentId?: number): Promise<number
     await page.getByLabel("Join the conversation").fill(text);
     await page.getByRole("button", { name: "Post comment" }).click();
   } else {
+    await waitForViewer(page);
     await page.locator(`#comment-${parentId}`).getByRole("link", { name: /^Reply/ }).first().click();
     await page.locator(`#comment-${parentId} form.comment-form`).getByRole("textbox").fill(text);
     await page.locator(`#comment-${parentId} form.comment-form`).getByRole("button", { name: "Post reply" }).click();
@@ -66,6 +67,7 @@ test("a reader downloads everything they wrote as JSON, with earlier versions", 
 });
 
 test("deleting an account keeps the comments as “a former reader”, or erases them", async ({ browser }) => {
+  test.setTimeout(90_000);
   const keeper = newUser("Keeper");
   const eraser = newUser("Eraser");
   const replier = newUser("Replier");

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, newUser, signInWithOidc, test } from "./harness/fixtures";
+import { waitForViewer, expect, newUser, signInWithOidc, test } from "./harness/fixtures";
 
 const ESSAY = "/leftlibertarian/08/23/because-killing-them-all-is-not-an-option";
 const CLOSED = "/fixtures/05/01/a-closed-conversation";
@@ -20,6 +20,7 @@ async function postComment(page: Page, text: string, visibleText = text): Promis
 }
 
 async function replyTo(page: Page, comment: Locator, text: string): Promise<number> {
+  await waitForViewer(page);
   await comment.getByRole("link", { name: /^Reply/ }).first().click();
   const form = comment.locator("form.comment-form");
   await form.getByRole("textbox").fill(text);
@@ -32,6 +33,7 @@ async function replyTo(page: Page, comment: Locator, text: string): Promise<numb
 test.describe.configure({ mode: "serial" });
 
 test("a reader posts, replies to a reply, edits and deletes, and links to a comment", async ({ page }) => {
+  test.setTimeout(60_000);
   const reader = newUser("Iris");
   await signInWithOidc(page, reader, ESSAY);
 
@@ -100,6 +102,7 @@ test("preview shows the rendered comment before it is posted, and bad bodies are
 });
 
 test("two readers in two browsers see each other's comments, and the counts follow", async ({ browser }) => {
+  test.setTimeout(60_000);
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
   const a = await contextA.newPage();
@@ -208,6 +211,7 @@ test("an essay with closed comments shows its thread and refuses new ones; hidde
 test("axe finds no violations on an essay with a thread and an open reply form", async ({ page }) => {
   await signInWithOidc(page, newUser("Axe"), ESSAY);
   const id = await postComment(page, unique("A comment for the accessibility check."));
+  await waitForViewer(page);
   await page.locator(`#comment-${id}`).getByRole("link", { name: /^Reply/ }).click();
   await expect(page.locator(`#comment-${id} form.comment-form`)).toBeVisible();
   for (const colorScheme of ["light", "dark"] as const) {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import type { OidcUser } from "../support/oidc-server";
-import { expect, mailCount, mailsTo, newUser, signInWithOidc, test, waitForMail } from "./harness/fixtures";
+import { waitForViewer, expect, mailCount, mailsTo, newUser, signInWithOidc, test, waitForMail } from "./harness/fixtures";
 
 // Replies reach people: e-mail through the real SMTP server, sent from the outbox by the
 // app's own sender (OUTBOX_INTERVAL_SECONDS=1 in the suite).
@@ -25,6 +25,7 @@ async function post(page: Page, text: string, parentId?: number): Promise<number
     await page.getByLabel("Join the conversation").fill(text);
     await page.getByRole("button", { name: "Post comment" }).click();
   } else {
+    await waitForViewer(page);
     const parent = page.locator(`#comment-${parentId}`);
     await parent.getByRole("link", { name: /^Reply/ }).first().click();
     await parent.locator("form.comment-form").getByRole("textbox").fill(text);
@@ -42,6 +43,7 @@ async function setPreference(page: Page, label: RegExp) {
 }
 
 test("a reply e-mails the parent's author once, with a working link and one-click unsubscribe", async ({ browser, request }) => {
+  test.setTimeout(90_000);
   const ada = newUser("Ada");
   const ben = newUser("Ben");
   const a = await person(browser, ada);
@@ -95,6 +97,7 @@ test("a reply e-mails the parent's author once, with a working link and one-clic
 });
 
 test("preferences are respected: never gets nothing, conversations gets new comments in threads joined", async ({ browser }) => {
+  test.setTimeout(90_000);
   const owner = newUser("Owner");
   const quiet = newUser("Quiet");
   const keen = newUser("Keen");

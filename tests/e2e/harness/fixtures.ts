@@ -26,6 +26,11 @@ export async function signInWithOidc(page: Page, user: OidcUser, from = "/") {
   await expect(page.getByRole("link", { name: `Your profile (${user.name})` })).toBeVisible();
 }
 
+/** After a page load: waits until the browser knows who is signed in (inline forms depend on it). */
+export async function waitForViewer(page: Page) {
+  await expect(page.getByRole("link", { name: /^Your profile/ })).toBeVisible();
+}
+
 /** Waits for the n-th e-mail to `to` (whose subject matches, when given) to arrive at the test SMTP server. */
 export async function waitForMail(to: string, count = 1, subject?: RegExp): Promise<ReceivedMail> {
   let mails: ReceivedMail[] = [];
