@@ -20,3 +20,13 @@ export async function loadCommentPage(rawId: string, action: "reply" | "edit" | 
   if (!comment || !essay || comment.status === "pending") notFound();
   return { userId, comment, essay };
 }
+
+/**
+ * For the edit and delete pages: the reader's own, undeleted comment. Someone else's comment
+ * is answered like a missing one, so the page gives no hint that it exists.
+ */
+export async function loadOwnCommentPage(rawId: string, action: "edit" | "delete") {
+  const page = await loadCommentPage(rawId, action);
+  if (page.comment.authorId !== page.userId || page.comment.deletedAt) notFound();
+  return page;
+}

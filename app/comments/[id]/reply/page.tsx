@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BackToComment } from "@/components/comments/back-to-comment";
 import { CommentForm } from "@/components/comments/comment-form";
 import { loadCommentPage } from "@/lib/comments/comment-page-data";
 import { renderCommentMarkdown } from "@/lib/comments/render-markdown";
@@ -10,9 +11,7 @@ export default async function ReplyPage({ params }: { params: Promise<{ id: stri
   const visible = !comment.deletedAt && comment.status === "published";
   return (
     <div className="narrow">
-      <p className="kicker-link">
-        <a href={`${essay.path}#comment-${comment.id}`}>← Back to “{essay.title}”</a>
-      </p>
+      <BackToComment essay={essay} commentId={comment.id} />
       <h1 className="page-title">Reply</h1>
       <blockquote className="quoted-comment">
         {visible ? (
