@@ -5,7 +5,9 @@
 //   a. the essay page with no comments: autocannon (10 connections, 10 s) and HTML bytes;
 //   b. the same page after 1,000 comments are written straight into the database
 //      (200 threads, replies down to depth 6, ~500 characters of Markdown each, 50
-//      authors) and the invalidation is recorded as the app records it: same figures;
+//      authors) and the invalidation is recorded as the app records it: first every page
+//      of the thread is followed and counted (all 1,000 must be there, once), then the
+//      essay (the thread's first page) and a later page of it get the same figures;
 //   c. the ratio thread ÷ empty throughput, beside the budget "≥ 0.5";
 //   d. 200 comments POSTed to /api/comments by 10 signed-in readers (database sessions),
 //      10 at a time, each request timed: comments/s, p50, p99; then the rows are counted.
@@ -72,7 +74,10 @@ type Html = {
   cache: string | null;
 };
 type PageRun = {
-  label: "empty" | "thread";
+  label: "empty" | "thread" | "later page";
+  /** The address measured: the essay, or a later page of its thread (decision 016). */
+  path: string;
+  /** Comments in the whole thread (the number the page's heading shows). */
   comments: number;
   /** The first request after the server started or the thread was invalidated. */
   html: Html;
@@ -98,8 +103,10 @@ type Posting = {
   warmup: { requests: number; statuses: Record<string, number>; latencyMs: number[] };
   rows: { before: number; after: number; byReaders: number; expectedNew: number; ok: boolean };
   distinctIds: number;
-  pageAfter: { articles: number; ms: number; ok: boolean };
+  pageAfter: { articles: number; pages: number; ms: number; ok: boolean };
 };
+/** Every page of the thread, followed from the essay by its "next" links. */
+type Crawl = { pages: number; articles: number; distinct: number; ms: number; paths: string[] };
 type DbFigures = {
   database: "SQLite" | "PostgreSQL";
   skipped?: string;
@@ -107,12 +114,22 @@ type DbFigures = {
   target?: string;
   seed?: { comments: number; users: number; depths: Record<number, number>; bodyCharsMean: number; bodyHtmlCharsMean: number; seconds: number };
   pages: PageRun[];
+  /** After seeding: every comment is on some page of the thread, once. */
+  crawl?: Crawl;
   ratio?: number;
+  /** The same for a later page of the thread (rendered on its first request, then cached like the essay). */
+  laterPageRatio?: number;
   posting?: Posting;
   serverLog?: string;
 };
 
-const articlesIn = (html: string) => html.match(/<article id="comment-\d+"/g)?.length ?? 0;
+const articleIds = (html: string) => [...html.matchAll(/<article id="comment-(\d+)"/g)].map((match) => Number(match[1]));
+const articlesIn = (html: string) => articleIds(html).length;
+/** The number in the thread's heading ("1,000 comments"; "Comments" when there are none). */
+const shownCount = (html: string) => {
+  const heading = html.match(/<h2 id="comments-title">([^<]*)<\/h2>/)?.[1] ?? "";
+  return heading === "Comments" ? 0 : Number(heading.match(/^([\d,]+) comments?$/)?.[1]?.replaceAll(",", "") ?? NaN);
+};
 
 function inlineScripts(html: string): string {
   let total = "";
@@ -145,13 +162,32 @@ class BrokenBenchmark extends Error {
   name = "BrokenBenchmark";
 }
 
-async function measurePage(server: Server, label: PageRun["label"], expected: number): Promise<PageRun> {
-  const url = server.url + ESSAY;
+/** Follows the thread's "next" links from the essay to its last page, counting every comment shown. */
+async function crawlThread(server: Server): Promise<Crawl> {
+  const started = performance.now();
+  const ids: number[] = [];
+  const paths: string[] = [];
+  let next: string | undefined = ESSAY;
+  while (next && paths.length < 1000) {
+    const response: Response = await fetch(server.url + next, { signal: AbortSignal.timeout(60_000) });
+    const html: string = await response.text();
+    if (response.status !== 200) throw new BrokenBenchmark(`GET ${next} answered ${response.status}, not 200`);
+    paths.push(next);
+    ids.push(...articleIds(html));
+    // The thread's own page navigation: the essay's "next essay" link is rel="next" too.
+    next = html.split('<nav class="thread-pages"')[1]?.match(/<a href="([^"#]+)(?:#[^"]*)?" rel="next"/)?.[1];
+  }
+  return { pages: paths.length, articles: ids.length, distinct: new Set(ids).size, ms: performance.now() - started, paths };
+}
+
+async function measurePage(server: Server, label: PageRun["label"], pagePath: string, expected: number): Promise<PageRun> {
+  const url = server.url + pagePath;
   const page = await fetchPage(url);
-  if (page.status !== 200) throw new BrokenBenchmark(`${label}: GET ${ESSAY} answered ${page.status}, not 200`);
-  if (page.articles !== expected) {
+  if (page.status !== 200) throw new BrokenBenchmark(`${label}: GET ${pagePath} answered ${page.status}, not 200`);
+  const shown = shownCount(page.text);
+  if (shown !== expected || (expected > 0) !== (page.articles > 0)) {
     throw new BrokenBenchmark(
-      `${label}: the page shows ${page.articles.toLocaleString("en-US")} <article id="comment-…"> elements, expected ${expected.toLocaleString("en-US")}. ` +
+      `${label}: the page says ${shown} comments and shows ${page.articles.toLocaleString("en-US")} <article id="comment-…"> elements; the thread has ${expected.toLocaleString("en-US")}. ` +
         "That is a broken benchmark (seeding, invalidation or a stale cache), not a slow one.",
     );
   }
@@ -163,7 +199,7 @@ async function measurePage(server: Server, label: PageRun["label"], expected: nu
   );
   const throughput = await measureThroughput(url, CANNON);
   const { text: _text, ...html } = page;
-  return { label, comments: expected, html, secondRequest: { ms: second.ms, cache: second.cache }, throughput };
+  return { label, path: pagePath, comments: expected, html, secondRequest: { ms: second.ms, cache: second.cache }, throughput };
 }
 
 function describeDepths(depths: number[]): Record<number, number> {
@@ -239,8 +275,8 @@ async function postComments(server: Server, client: SqlClient, seededIds: number
     );
     const created201 = statuses["201"] ?? 0;
     const other = Object.fromEntries(Object.entries(statuses).filter(([status]) => status !== "201"));
-    // The next page load must show them (every POST expired the thread's tag).
-    const pageAfter = await fetchPage(server.url + ESSAY);
+    // The next page loads must show them (every POST expired the thread's tag): all of the thread's pages.
+    const pageAfter = await crawlThread(server);
     return {
       requests: total,
       concurrency: POSTING.readers,
@@ -258,7 +294,12 @@ async function postComments(server: Server, client: SqlClient, seededIds: number
       warmup: { requests: readers.length, statuses: warmStatuses, latencyMs: warmLatency },
       rows: { before, after, byReaders, expectedNew: total, ok: after - before === total && byReaders === total },
       distinctIds: new Set(ids).size,
-      pageAfter: { articles: pageAfter.articles, ms: pageAfter.ms, ok: pageAfter.articles === before + total },
+      pageAfter: {
+        articles: pageAfter.articles,
+        pages: pageAfter.pages,
+        ms: pageAfter.ms,
+        ok: pageAfter.articles === before + total && pageAfter.distinct === pageAfter.articles,
+      },
     };
   } finally {
     agent.destroy();
@@ -315,7 +356,7 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
     });
     console.log(`  next start at ${server.url} (pid ${server.pid}; log: ${figures.serverLog})`);
 
-    figures.pages.push(await measurePage(server, "empty", 0));
+    figures.pages.push(await measurePage(server, "empty", ESSAY, 0));
 
     const seedStarted = performance.now();
     const plan = planThread(SEED);
@@ -334,8 +375,22 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
         `(depths ${JSON.stringify(figures.seed.depths)}); invalidation recorded for ${THREAD_TAGS.join(", ")}`,
     );
 
-    figures.pages.push(await measurePage(server, "thread", SEED.total));
-    figures.ratio = figures.pages[1]!.throughput.requestsPerSecondMean / figures.pages[0]!.throughput.requestsPerSecondMean;
+    // Every seeded comment must be readable, on one page of the thread or another, once.
+    const crawl = await crawlThread(server);
+    figures.crawl = crawl;
+    console.log(
+      `  the thread: ${crawl.articles.toLocaleString("en-US")} comments (${crawl.distinct.toLocaleString("en-US")} distinct) on ${crawl.pages} pages, ` +
+        `each rendered on its first request: ${(crawl.ms / 1000).toFixed(1)} s for all`,
+    );
+    if (crawl.articles !== SEED.total || crawl.distinct !== SEED.total) {
+      throw new BrokenBenchmark(`the thread's pages show ${crawl.articles} comments (${crawl.distinct} distinct), not the ${SEED.total} seeded`);
+    }
+    figures.pages.push(await measurePage(server, "thread", ESSAY, SEED.total));
+    const laterPage = crawl.paths[Math.floor(crawl.paths.length / 2)] ?? ESSAY;
+    figures.pages.push(await measurePage(server, "later page", laterPage, SEED.total));
+    const [empty, thread, later] = figures.pages.map((page) => page.throughput.requestsPerSecondMean) as [number, number, number];
+    figures.ratio = thread / empty;
+    figures.laterPageRatio = later / empty;
 
     console.log(`  posting ${POSTING.readers * POSTING.perReader} comments (${POSTING.readers} readers × ${POSTING.perReader}, ${POSTING.readers} at a time) …`);
     figures.posting = await postComments(server, client, ids);
@@ -365,10 +420,12 @@ function printResults(results: DbFigures[]): void {
     if (db.skipped || db.failed || db.pages.length === 0) continue;
     printTable(
       `${db.database} — essay page ${ESSAY} (autocannon ${CANNON.connections} connections, ${CANNON.duration} s after ${CANNON.warmupSeconds} s warm-up, no Accept-Encoding)`,
-      ["page", "comments", "req/s", "p50 ms", "p99 ms", "requests", "non-2xx", "errors", "HTML KB", "HTML KB (gzip)", "inline <script> KB", "1st request ms", "then"],
+      ["page", "address", "comments in thread", "shown", "req/s", "p50 ms", "p99 ms", "requests", "non-2xx", "errors", "HTML KB", "HTML KB (gzip)", "inline <script> KB", "1st request ms", "then"],
       db.pages.map((page) => [
         page.label,
+        page.path === ESSAY ? "the essay" : page.path.slice(ESSAY.length),
         page.comments.toLocaleString("en-US"),
+        page.html.articles,
         rps(page.throughput.requestsPerSecondMean),
         ms(page.throughput.latencyP50Ms),
         ms(page.throughput.latencyP99Ms),
@@ -409,8 +466,8 @@ function printResults(results: DbFigures[]): void {
           ` (${p.distinctIds} distinct ids in the 201 answers)`,
       );
       console.log(
-        `  next page load: ${p.pageAfter.articles.toLocaleString("en-US")} comments in the HTML (expected ${(p.rows.before + p.rows.expectedNew).toLocaleString("en-US")}) ` +
-          `${p.pageAfter.ok ? "✓" : "✗"}, re-rendered in ${ms(p.pageAfter.ms)} ms`,
+        `  next page loads: ${p.pageAfter.articles.toLocaleString("en-US")} comments on the thread's ${p.pageAfter.pages} pages (expected ${(p.rows.before + p.rows.expectedNew).toLocaleString("en-US")}) ` +
+          `${p.pageAfter.ok ? "✓" : "✗"}, all re-rendered in ${ms(p.pageAfter.ms)} ms`,
       );
       console.log(
         `  queueing: ${p.concurrency} requests in flight ÷ ${p.commentsPerSecond.toFixed(1)} comments/s = ${ms((p.concurrency / p.commentsPerSecond) * 1000)} ms ` +
@@ -420,7 +477,7 @@ function printResults(results: DbFigures[]): void {
     }
   }
 
-  const measured = results.filter((db) => !db.skipped && !db.failed && db.pages.length === 2);
+  const measured = results.filter((db) => !db.skipped && !db.failed && db.pages.length === 3);
   if (measured.length > 0) {
     printTable(
       "Summary — essay page, side by side (1 KB = 1,024 bytes; gzip level " + GZIP_LEVEL + " computed here)",
@@ -428,7 +485,9 @@ function printResults(results: DbFigures[]): void {
       measured.flatMap((db) =>
         db.pages.map((page) => [
           db.database,
-          page.label === "empty" ? "no comments" : `${page.comments.toLocaleString("en-US")} comments`,
+          page.label === "empty"
+            ? "essay, no comments"
+            : `${page.label === "thread" ? "essay" : page.path.slice(ESSAY.length)}, ${page.comments.toLocaleString("en-US")}-comment thread (${page.html.articles} shown)`,
           rps(page.throughput.requestsPerSecondMean),
           ms(page.throughput.latencyP50Ms),
           ms(page.throughput.latencyP99Ms),
@@ -459,10 +518,11 @@ function printResults(results: DbFigures[]): void {
     }
     console.log("");
     for (const db of measured) {
-      const [empty, thread] = db.pages as [PageRun, PageRun];
+      const [empty, thread, later] = db.pages as [PageRun, PageRun, PageRun];
       console.log(
         `Budget: with-thread ÷ empty throughput ≥ ${BUDGET_RATIO} — ${db.database}: ${db.ratio!.toFixed(2)} ` +
-          `(${rps(thread.throughput.requestsPerSecondMean)} ÷ ${rps(empty.throughput.requestsPerSecondMean)} req/s) ${db.ratio! >= BUDGET_RATIO ? "within budget" : "MISSED"}`,
+          `(${rps(thread.throughput.requestsPerSecondMean)} ÷ ${rps(empty.throughput.requestsPerSecondMean)} req/s) ${db.ratio! >= BUDGET_RATIO ? "within budget" : "MISSED"}` +
+          `; a later page (${later.path.slice(ESSAY.length)}): ${db.laterPageRatio!.toFixed(2)}`,
       );
     }
     for (const db of posted) {

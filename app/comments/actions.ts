@@ -7,6 +7,7 @@ import { getCommentById } from "@/db/queries/comments";
 import { COMMENT_COUNTS_TAG, threadTag } from "@/lib/comments/cache-tags";
 import { deleteComment, editComment, postComment } from "@/lib/comments/comment-service";
 import { renderCommentMarkdown } from "@/lib/comments/render-markdown";
+import { commentHref } from "@/lib/comments/thread-page";
 import { commentBodySchema, commentIdSchema, essayPathSchema, parentIdSchema } from "@/lib/comments/validation";
 
 /** What a comment form shows after a submit. The typed text always comes back, so nothing is lost. */
@@ -35,7 +36,8 @@ export async function submitComment(_previous: CommentFormState, form: FormData)
   const result = await postComment({ userId: session.user.id, essayPath: essayPath.data, parentId: parentId.data, body: parsedBody.data });
   if (!result.ok) return { body, error: result.error };
   refreshThread(result.essay.path);
-  redirect(`${result.essay.path}#comment-${result.id}`);
+  // To the page of the thread that shows the comment (the tag was just updated: fresh rows).
+  redirect(await commentHref({ id: result.id, essayPath: result.essay.path, parentId: parentId.data }));
 }
 
 export async function submitEdit(_previous: CommentFormState, form: FormData): Promise<CommentFormState> {
@@ -52,7 +54,7 @@ export async function submitEdit(_previous: CommentFormState, form: FormData): P
   const result = await editComment({ userId: session.user.id, id: id.data, body: parsedBody.data });
   if (!result.ok || !comment) return { body, error: result.ok ? "That comment does not exist." : result.error };
   refreshThread(comment.essayPath);
-  redirect(`${comment.essayPath}#comment-${comment.id}`);
+  redirect(await commentHref(comment));
 }
 
 export type DeleteState = { error?: string };
@@ -63,8 +65,10 @@ export async function submitDelete(_previous: DeleteState, form: FormData): Prom
   const id = commentIdSchema.safeParse(form.get("commentId"));
   if (!id.success) return { error: "This form is out of date. Reload the page and try again." };
   const comment = await getCommentById({ id: id.data });
+  // Back to the page the comment was on, found before it goes (it may leave no trace there).
+  const page = comment ? (await commentHref(comment)).replace(/#.*$/, "#comments") : undefined;
   const result = await deleteComment({ userId: session.user.id, id: id.data });
-  if (!result.ok || !comment) return { error: result.ok ? "That comment does not exist." : result.error };
+  if (!result.ok || !comment || !page) return { error: result.ok ? "That comment does not exist." : result.error };
   refreshThread(comment.essayPath);
-  redirect(`${comment.essayPath}#comments`);
+  redirect(page);
 }

@@ -1,4 +1,5 @@
 import type { ModerationCommentRow } from "@/db/queries/moderation-lists";
+import { commentPermalink } from "@/lib/comments/permalink";
 import { AdminTime } from "./admin-time";
 import { BanUserForm, CommentButtonForm, HideCommentForm, UnbanUserForm } from "./moderation-forms";
 
@@ -27,7 +28,7 @@ export function CommentCard({ comment, essayTitle, viewerId, returnTo, headingLe
   return (
     <article className="admin-card" aria-labelledby={headingId}>
       <Heading id={headingId} className="admin-card-title">
-        {comment.authorName} on <a href={`${comment.essayPath}#comment-${comment.id}`}>{essayTitle}</a>
+        {comment.authorName} on <a href={commentPermalink(comment.id)}>{essayTitle}</a>
       </Heading>
       <p className="admin-card-meta">
         <AdminTime date={comment.createdAt} />

@@ -1,5 +1,6 @@
 import type { ModerationAction } from "@/db/queries/moderation";
 import type { ModerationLogRow } from "@/db/queries/moderation-lists";
+import { commentPermalink } from "@/lib/comments/permalink";
 import { AdminTime } from "./admin-time";
 
 const COMMENT_ACTIONS: Partial<Record<ModerationAction, string>> = {
@@ -13,7 +14,7 @@ const COMMENT_ACTIONS: Partial<Record<ModerationAction, string>> = {
 function Description({ entry, essayTitle }: { entry: ModerationLogRow; essayTitle?: string }) {
   const person = entry.targetUserName ?? "a reader whose account is gone";
   const essay = entry.essayPath ? (
-    <a href={entry.commentId ? `${entry.essayPath}#comment-${entry.commentId}` : entry.essayPath}>{essayTitle ?? entry.essayPath}</a>
+    <a href={entry.commentId ? commentPermalink(entry.commentId) : entry.essayPath}>{essayTitle ?? entry.essayPath}</a>
   ) : null;
   const verb = COMMENT_ACTIONS[entry.action];
   if (verb) {

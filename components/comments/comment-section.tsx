@@ -1,29 +1,33 @@
-import { countVisibleComments } from "@/lib/comments/build-tree";
-import { getCachedThread, getCachedThreadLocked } from "@/lib/comments/cached-queries";
 import type { Essay } from "@/lib/content/essays";
+import { threadPageHref } from "@/lib/comments/pagination";
+import type { ThreadPage } from "@/lib/comments/thread-page";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
 import { ModeratorThreadTools } from "./moderator-thread-tools";
 import { NewCommentGate } from "./new-comment-gate";
+import { ThreadOrderLinks, ThreadPagination } from "./thread-navigation";
 
 /**
- * The conversation under an essay: part of the essay's static HTML (one query for the
- * whole thread, cached until a comment changes it), so it reads without JavaScript.
+ * One page of the conversation under an essay: part of the page's static HTML (one cached
+ * query for the whole thread, until a comment changes it), so it reads without JavaScript.
+ * The first page is under the essay; the others have addresses of their own (decision 016).
  */
-export async function CommentSection({ essay }: { essay: Essay }) {
-  if (essay.comments === "hidden") return null;
-  const [rows, locked] = await Promise.all([getCachedThread(essay.path), getCachedThreadLocked(essay.path)]);
-  const count = countVisibleComments(rows);
+export function CommentSection({ essay, thread }: { essay: Essay; thread: ThreadPage }) {
+  const { at, count, pageCount, locked } = thread;
   const open = essay.comments === "open" && !locked;
+  // A reader's own comment waiting for approval joins the page where a new conversation appears.
+  const newConversationsHere = at.order === "oldest" ? at.page === pageCount : at.page === 1;
   return (
     <section id="comments" className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">
         {count === 0 ? "Comments" : `${count.toLocaleString("en-US")} ${count === 1 ? "comment" : "comments"}`}
       </h2>
       <ModeratorThreadTools essayPath={essay.path} locked={locked} />
-      <CommentThread rows={rows} essayPath={essay.path} open={open} />
+      {count > 1 && <ThreadOrderLinks essayPath={essay.path} at={at} />}
+      <CommentThread rows={thread.rows} essayPath={essay.path} open={open} order={at.order} newConversationsHere={newConversationsHere} />
+      <ThreadPagination essayPath={essay.path} at={at} pageCount={pageCount} />
       {open ? (
-        <NewCommentGate signInHref={`/sign-in?callbackUrl=${encodeURIComponent(`${essay.path}#comments`)}`}>
+        <NewCommentGate signInHref={`/sign-in?callbackUrl=${encodeURIComponent(`${threadPageHref(essay.path, at)}#comments`)}`}>
           <CommentForm essayPath={essay.path} label="Join the conversation" submitLabel="Post comment" />
         </NewCommentGate>
       ) : locked && essay.comments === "open" ? (

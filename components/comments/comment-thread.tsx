@@ -1,18 +1,14 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import { useHydrated, useStoredChoice } from "@/lib/hooks/client-state";
-import { buildCommentTree, type CommentNode } from "@/lib/comments/build-tree";
+import { buildCommentTree, type CommentNode, type CommentOrder } from "@/lib/comments/build-tree";
 import type { ThreadRow } from "@/lib/comments/cached-queries";
 import { useViewer, type Viewer } from "../viewer-context";
 import { CommentItem } from "./comment-item";
 
 /** Replies nest visually this many levels; deeper ones are listed flat and say whom they answer. */
 export const MAX_INDENT = 6;
-type Order = "oldest" | "newest";
 type Node = CommentNode<ThreadRow>;
-
-const SORT_KEY = "comment-order";
 
 type OwnHeld = {
   id: number;
@@ -44,12 +40,17 @@ function useOwnHeldComments(essayPath: string, rows: ThreadRow[]): OwnHeld[] {
   return signedIn ? own : [];
 }
 
-function mergeOwn(rows: ThreadRow[], own: OwnHeld[], viewer: Viewer): ThreadRow[] {
+/**
+ * Adds the reader's own held comments to this page: a reply where its parent is shown, a
+ * new conversation on the page where new conversations appear (`newConversationsHere`).
+ */
+function mergeOwn(rows: ThreadRow[], own: OwnHeld[], viewer: Viewer, newConversationsHere: boolean): ThreadRow[] {
   if (own.length === 0 || !viewer.signedIn) return rows;
+  const shown = new Set([...rows.map((row) => row.id), ...own.map((c) => c.id)]);
   const hiddenText = new Map(own.filter((c) => c.status === "hidden").map((c) => [c.id, c.bodyHtml]));
   const merged = rows.map((row) => (hiddenText.has(row.id) ? { ...row, ownBodyHtml: hiddenText.get(row.id) } : row));
   const pending = own
-    .filter((c) => c.status === "pending")
+    .filter((c) => c.status === "pending" && (c.parentId === null ? newConversationsHere : shown.has(c.parentId)))
     .map(
       (c): ThreadRow => ({
         id: c.id,
@@ -115,31 +116,27 @@ function CommentList({ nodes, level, shared }: { nodes: Node[]; level: number; s
   );
 }
 
+type Props = {
+  /** This page's conversations only (lib/comments/thread-page.ts): the page and its hydration data stay small. */
+  rows: ThreadRow[];
+  essayPath: string;
+  open: boolean;
+  order: CommentOrder;
+  newConversationsHere: boolean;
+};
+
 /**
- * The thread, rendered on the server into the static page (readable without JavaScript)
- * and hydrated for sorting and the inline reply, edit and delete forms.
+ * A page of the thread, rendered on the server into the static page (readable without
+ * JavaScript) and hydrated for the inline reply, edit and delete forms.
  */
-export function CommentThread({ rows, essayPath, open }: { rows: ThreadRow[]; essayPath: string; open: boolean }) {
-  const hydrated = useHydrated();
-  const [order, choose] = useStoredChoice<Order>(SORT_KEY, ["oldest", "newest"], "oldest");
+export function CommentThread({ rows, essayPath, open, order, newConversationsHere }: Props) {
   const { viewer } = useViewer();
   const own = useOwnHeldComments(essayPath, rows);
-  const roots = useMemo(() => buildCommentTree(mergeOwn(rows, own, viewer), { order }), [rows, own, viewer, order]);
+  const roots = useMemo(
+    () => buildCommentTree(mergeOwn(rows, own, viewer, newConversationsHere), { order }),
+    [rows, own, viewer, order, newConversationsHere],
+  );
 
   if (roots.length === 0) return <p className="no-comments">No comments yet.{open ? " Start the conversation." : ""}</p>;
-  return (
-    <>
-      {hydrated && (
-        <div className="comment-sort" role="group" aria-label="Order of comments">
-          <button type="button" aria-pressed={order === "oldest"} onClick={() => choose("oldest")}>
-            Oldest first
-          </button>
-          <button type="button" aria-pressed={order === "newest"} onClick={() => choose("newest")}>
-            Newest first
-          </button>
-        </div>
-      )}
-      <CommentList nodes={roots} level={0} shared={{ essayPath, open }} />
-    </>
-  );
+  return <CommentList nodes={roots} level={0} shared={{ essayPath, open }} />;
 }

@@ -3,6 +3,7 @@ import { Feed } from "feed";
 import { unstable_cache } from "next/cache";
 import { listRecentPublishedComments, type FeedComment } from "@/db/queries/comment-feeds";
 import { env } from "@/env.js";
+import { commentPermalink } from "@/lib/comments/permalink";
 import { COMMENT_COUNTS_TAG, threadTag } from "@/lib/comments/cache-tags";
 import { getEssayByPath, getEssays } from "@/lib/content/essays";
 import { siteConfig } from "@/site.config";
@@ -77,12 +78,14 @@ export function commentFeedResponse({
     feedLinks: { atom: `${site}${selfPath}` },
   });
   for (const comment of comments) {
-    const url = `${site}${comment.essayPath}#comment-${comment.id}`;
+    // The id stays what it has always been, so feed readers never see an entry twice; the
+    // link is the lasting address, which finds the comment's page of the thread.
+    const id = `${site}${comment.essayPath}#comment-${comment.id}`;
     const essayTitle = getEssayByPath(comment.essayPath)?.title ?? comment.essayPath;
     feed.addItem({
-      id: url,
-      guid: url,
-      link: url,
+      id,
+      guid: id,
+      link: `${site}${commentPermalink(comment.id)}`,
       title: `${comment.authorName} on “${essayTitle}”`,
       content: comment.bodyHtml,
       date: new Date(comment.editedAt ?? comment.createdAt),

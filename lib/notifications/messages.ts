@@ -1,3 +1,4 @@
+import { commentPermalink } from "@/lib/comments/permalink";
 import type { Mail } from "@/lib/mail/send-mail";
 
 // The e-mails about conversations, as pure functions of what they say (no env, no database),
@@ -23,8 +24,8 @@ function oneLine(value: string, max = 80): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-export const commentUrl = ({ site, essay, commentId }: { site: SiteInfo; essay: EssayInfo; commentId: number }) =>
-  `${site.url}${essay.path}#comment-${commentId}`;
+/** The comment's lasting address: it finds the comment's page of the thread when the mail is read. */
+export const commentUrl = ({ site, commentId }: { site: SiteInfo; commentId: number }) => `${site.url}${commentPermalink(commentId)}`;
 
 /** RFC 3834: mark the mail as automatic, so auto-responders do not answer it. */
 const AUTOMATIC = { "Auto-Submitted": "auto-generated" };
@@ -66,7 +67,7 @@ export function replyNotificationMail({
   unsubscribeToken: string;
   site: SiteInfo;
 }): Mail {
-  const link = commentUrl({ site, essay, commentId: reply.id });
+  const link = commentUrl({ site, commentId: reply.id });
   const token = encodeURIComponent(unsubscribeToken);
   const unsubscribePage = `${site.url}/unsubscribe?token=${token}`;
   const profile = `${site.url}/profile`;
@@ -142,7 +143,7 @@ export function moderatorNotificationMail({
     kind === "report"
       ? [
           { href: admin, label: "Open moderation" },
-          { href: commentUrl({ site, essay, commentId: comment.id }), label: "See it in its thread" },
+          { href: commentUrl({ site, commentId: comment.id }), label: "See it in its thread" },
         ]
       : [{ href: admin, label: "Open moderation" }];
   const footer = "You get this e-mail because your address is in ADMIN_EMAILS on this site.";

@@ -442,7 +442,7 @@ test.describe("authorization with forged input", () => {
     const id = response.json.id!;
     expect(id, "a fresh id, not the one sent").not.toBe(idA);
     expect(id).toBeGreaterThan(Math.max(idA, idB));
-    expect(response.json.url).toBe(`${ESSAY}#comment-${id}`);
+    expect(response.json.url).toBe(`/comments/${id}`);
 
     const page = b.page;
     await page.goto(ESSAY);

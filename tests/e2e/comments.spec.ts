@@ -130,7 +130,7 @@ test("two readers in two browsers see each other's comments, and the counts foll
   await contextB.close();
 });
 
-test("the thread can be sorted newest first, and the choice is remembered", async ({ page }) => {
+test("the thread can be read newest first, at an address of its own", async ({ page }) => {
   await signInWithOidc(page, newUser("Sorter"), ESSAY);
   const older = unique("Older comment.");
   const newer = unique("Newer comment.");
@@ -138,12 +138,15 @@ test("the thread can be sorted newest first, and the choice is remembered", asyn
   await postComment(page, newer);
   const roots = page.locator("#comments > ol.comment-list > li > article.comment");
   await expect(roots.last()).toContainText(newer);
-  await page.getByRole("button", { name: "Newest first" }).click();
-  await expect(page.getByRole("button", { name: "Newest first" })).toHaveAttribute("aria-pressed", "true");
+  const order = page.getByRole("navigation", { name: "Order of comments" });
+  await expect(order.getByRole("link", { name: "Oldest first" })).toHaveAttribute("aria-current", "true");
+  await order.getByRole("link", { name: "Newest first" }).click();
+  await expect(page).toHaveURL(`${ESSAY}/comments/newest#comments`);
+  await expect(order.getByRole("link", { name: "Newest first" })).toHaveAttribute("aria-current", "true");
   await expect(roots.first()).toContainText(newer);
-  await page.reload();
-  await expect(roots.first()).toContainText(newer);
-  await page.getByRole("button", { name: "Oldest first" }).click();
+  await expect(roots.nth(1)).toContainText(older);
+  await order.getByRole("link", { name: "Oldest first" }).click();
+  await expect(page).toHaveURL(`${ESSAY}#comments`);
   await expect(roots.last()).toContainText(newer);
 });
 

@@ -165,7 +165,7 @@ test("every moderation action refuses anonymous visitors and plain readers, chan
   const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: moderatorState });
   const admin = await noScript.newPage();
   await admin.goto(`/admin?view=recent&essay=${encodeURIComponent(ESSAY)}`);
-  const card = `article.admin-card:has(a[href="${ESSAY}#comment-${id}"])`;
+  const card = `article.admin-card:has(a[href="/comments/${id}"])`;
   const hide = await captureForm(admin, `${card} form:has(button:text("Hide comment"))`);
   const ban = await captureForm(admin, `${card} form:has(button:text("Ban ${reader.name}"))`);
   const lock = await captureForm(admin, `form:has(input[name="essayPath"])`).catch(() => undefined);

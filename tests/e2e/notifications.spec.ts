@@ -64,12 +64,13 @@ test("a reply e-mails the parent's author once, with a working link and one-clic
   expect(mailCount(ada.email, REPLIED)).toBe(1);
   expect(mailCount(ben.email)).toBe(0);
 
-  // The link opens the reply in its thread.
+  // The link is the reply's lasting address: it opens the reply on its page of the thread.
   const link = mail.text.match(/Read it in its thread: (\S+)/)?.[1] ?? "";
-  expect(link).toMatch(new RegExp(`${ESSAY}#comment-${replyId}$`));
+  expect(link).toMatch(new RegExp(`^https?://[^/]+/comments/${replyId}$`));
   const reader = await browser.newContext();
   const readerPage = await reader.newPage();
   await readerPage.goto(link);
+  await expect(readerPage).toHaveURL(new RegExp(`${ESSAY}#comment-${replyId}$`));
   await expect(readerPage.locator(`#comment-${replyId}`)).toContainText(replyText.replace("*kindly*", "kindly"));
   await expect(readerPage.locator(`#comment-${replyId}`)).toBeInViewport();
   await reader.close();

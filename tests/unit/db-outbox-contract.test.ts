@@ -338,7 +338,7 @@ for (const target of targets) {
         const [row] = await db.select().from(schema.outbox).where(eq(schema.outbox.dedupeKey, `reply:${reply}:${parentAuthor}`));
         expect(row?.subject).toBe(`Grace Hopper replied to your comment on “${ESSAY_TITLE}”`);
         expect(row?.text).toContain("Nanoseconds are *short*.");
-        expect(row?.text).toContain(`${SITE_URL}${ESSAY}#comment-${reply}`);
+        expect(row?.text).toContain(`${SITE_URL}/comments/${reply}`);
         expect(row?.html).toContain("<p>Nanoseconds are *short*.</p>");
         // The replier's address appears nowhere in the message.
         expect(`${row?.subject}${row?.text}${row?.html}${row?.headers}`).not.toContain(await emailOf(replier));

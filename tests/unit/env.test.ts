@@ -18,6 +18,7 @@ describe("environment validation", () => {
     expect(env.PORT).toBe(3000);
     expect(env.CONTENT_DIR).toBe("content");
     expect(env.SIGN_IN_EMAILS_PER_HOUR).toBe(5);
+    expect(env.COMMENTS_PER_PAGE).toBe(50);
     expect(env.AUTH_SECRET).toBeUndefined();
   });
 
@@ -45,6 +46,9 @@ describe("environment validation", () => {
     [{ EMAIL_SERVER: "mail.example.org" }, "EMAIL_SERVER: expected an SMTP URL"],
     [{ EMAIL_FROM: "nobody" }, "EMAIL_FROM: expected an address"],
     [{ SIGN_IN_EMAILS_PER_HOUR: "-1" }, "SIGN_IN_EMAILS_PER_HOUR: expected a whole number"],
+    [{ COMMENTS_PER_PAGE: "5" }, "COMMENTS_PER_PAGE: expected at least 10"],
+    [{ COMMENTS_PER_PAGE: "100000" }, "COMMENTS_PER_PAGE: expected at most 5000"],
+    [{ COMMENTS_PER_PAGE: "many" }, "COMMENTS_PER_PAGE: expected a whole number"],
     [{ NEXT_DIST_DIR: "../elsewhere" }, "NEXT_DIST_DIR: expected a folder name starting with .next"],
   ])("refuses %o naming the variable and what was expected", (source, expected) => {
     const message = problem(source);

@@ -18,8 +18,8 @@ describe("reply notification e-mail", () => {
     expect(mail.to).toBe("reader@example.org");
     expect(mail.subject).toBe(`Ada "<b>bold</b>" O'Brien replied to your comment on “Because <Killing> Them All & More”`);
     expect(mail.text).toContain(`Ada "<b>bold</b>" O'Brien replied to your comment on “Because <Killing> Them All & More”:`);
-    expect(mail.text).toContain("Read it in its thread: https://essays.example.org/leftlibertarian/08/23/because-killing#comment-42");
-    expect(mail.html).toContain('href="https://essays.example.org/leftlibertarian/08/23/because-killing#comment-42"');
+    expect(mail.text).toContain("Read it in its thread: https://essays.example.org/comments/42");
+    expect(mail.html).toContain('href="https://essays.example.org/comments/42"');
   });
 
   it("carries the reply as its Markdown in the text part and its sanitized HTML in the HTML part", () => {
@@ -81,7 +81,7 @@ describe("moderator e-mail", () => {
     expect(mail.text).toContain("Reason given: Spam <script>");
     expect(mail.html).toContain("Reason given: Spam &lt;script&gt;");
     expect(mail.text).toContain("Open moderation: https://essays.example.org/admin");
-    expect(mail.text).toContain("#comment-42");
+    expect(mail.text).toContain("https://essays.example.org/comments/42");
     expect(mail.html).toContain(reply.bodyHtml);
     expect(mail.headers).toEqual({ "Auto-Submitted": "auto-generated" });
   });
@@ -91,6 +91,6 @@ describe("moderator e-mail", () => {
     expect(mail.subject).toBe("Comment waiting for approval on “Because <Killing> Them All & More”");
     expect(mail.text).toContain("waits for approval");
     expect(mail.text).toContain(reply.body);
-    expect(mail.text).not.toContain("#comment-42");
+    expect(mail.text).not.toContain("/comments/42");
   });
 });

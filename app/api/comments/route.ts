@@ -2,6 +2,7 @@ import { revalidateTag } from "next/cache";
 import { auth } from "@/auth";
 import { COMMENT_COUNTS_TAG, threadTag } from "@/lib/comments/cache-tags";
 import { postComment } from "@/lib/comments/comment-service";
+import { commentPermalink } from "@/lib/comments/permalink";
 import { parseCommentForm } from "@/lib/comments/validation";
 import { isCrossSiteRequest } from "@/lib/http/same-origin";
 
@@ -36,5 +37,5 @@ export async function POST(request: Request) {
   // Expire now, on every instance (the shared cache handler records it).
   revalidateTag(threadTag(result.essay.path), { expire: 0 });
   revalidateTag(COMMENT_COUNTS_TAG, { expire: 0 });
-  return Response.json({ id: result.id, url: `${result.essay.path}#comment-${result.id}` }, { status: 201 });
+  return Response.json({ id: result.id, url: commentPermalink(result.id) }, { status: 201 });
 }

@@ -38,6 +38,9 @@ export default async function globalSetup() {
     // limits themselves are tested on the PostgreSQL instances and in the contract tests.
     COMMENTS_PER_MINUTE: "500",
     COMMENTS_PER_DAY: "5000",
+    // Pages of 500 comments: the shared essays (the XSS list alone is 103 comments) stay on
+    // their first page, so those specs read one page; long-thread.spec.ts pages the 5,000.
+    COMMENTS_PER_PAGE: "500",
     ADMIN_EMAILS: MODERATOR.email,
     // Queued e-mail goes out within a second, so tests wait on the mailbox, not on a timer.
     OUTBOX_INTERVAL_SECONDS: "1",

@@ -7,6 +7,7 @@ import { TableOfContents } from "@/components/table-of-contents";
 import { TagLinks } from "@/components/tag-links";
 import { env } from "@/env.js";
 import { getCachedCommentCounts } from "@/lib/comments/cached-queries";
+import { loadThreadPage } from "@/lib/comments/thread-page";
 import { essayParams, pathFromParams, type EssayParams } from "@/lib/content/essay-params";
 import { getAdjacentEssays, getEssayByLegacyPath, getEssayByPath, getEssays, summarize } from "@/lib/content/essays";
 import { renderEssay } from "@/lib/markdown/render-essay";
@@ -64,6 +65,8 @@ export default async function EssayPage({ params }: Props) {
   const { content, headings } = await renderEssay(essay);
   const { newer, older } = getAdjacentEssays(essay.path);
   const commentCount = essay.comments === "hidden" ? undefined : ((await getCachedCommentCounts())[essay.path] ?? 0);
+  // The first page of the thread, oldest first; the rest are at <essay>/comments/N (decision 016).
+  const thread = essay.comments === "hidden" ? undefined : await loadThreadPage(essay.path, { order: "oldest", page: 1 });
 
   return (
     <>
@@ -92,7 +95,7 @@ export default async function EssayPage({ params }: Props) {
         <AdjacentEssays newer={newer} older={older} />
       </footer>
     </article>
-    <CommentSection essay={essay} />
+    {thread && "rows" in thread && <CommentSection essay={essay} thread={thread} />}
     </>
   );
 }

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect, redirect } from "next/navigation";
+import { CommentSection } from "@/components/comments/comment-section";
+import { parseThreadPageSegments, threadPageHref } from "@/lib/comments/pagination";
+import { loadThreadPage } from "@/lib/comments/thread-page";
+import { pathFromParams, type EssayParams } from "@/lib/content/essay-params";
+import { getEssayByPath } from "@/lib/content/essays";
+import { siteAlternates } from "@/lib/seo/alternates";
+
+type Props = { params: Promise<EssayParams & { page: string[] }> };
+
+// The thread's later pages, and every page newest first: rendered on their first request and
+// then served static like the essay, invalidated by the same tag when a comment changes
+// (docs/decisions/009 and 015).
+export const dynamicParams = true;
+export const revalidate = 3600;
+
+export function generateStaticParams(): { page: string[] }[] {
+  return [];
+}
+
+async function resolve(params: Props["params"]) {
+  const { page, ...essayParams } = await params;
+  const essay = getEssayByPath(pathFromParams(essayParams));
+  const at = parseThreadPageSegments(page);
+  if (!essay || essay.comments === "hidden" || !at) return undefined;
+  return { essay, at };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await resolve(params);
+  if (!found) return {};
+  const { essay, at } = found;
+  const order = at.order === "newest" ? "newest first, " : "";
+  return {
+    title: `Comments on “${essay.title}” (${order}page ${at.page})`,
+    description: `Readers’ conversation about “${essay.title}”.`,
+    // The newest-first pages repeat the same comments in another order: one copy is indexed.
+    robots: at.order === "newest" ? { index: false, follow: true } : undefined,
+    alternates: siteAlternates(threadPageHref(essay.path, at), { url: `${essay.path}/comments.xml`, title: `Comments on “${essay.title}” (Atom)` }),
+  };
+}
+
+export default async function ThreadPageRoute({ params }: Props) {
+  const found = await resolve(params);
+  if (!found) notFound();
+  const { essay, at } = found;
+  // "/comments/1" is the essay itself; "/comments/02" is "/comments/2".
+  if (!at.canonical) permanentRedirect(threadPageHref(essay.path, at));
+  const thread = await loadThreadPage(essay.path, at);
+  // A link to a page that no longer exists (comments were removed) leads to the last one.
+  if (!("rows" in thread)) redirect(threadPageHref(essay.path, { order: at.order, page: thread.lastPage }));
+
+  return (
+    <>
+      <header className="thread-page-header">
+        <p className="kicker">
+          <a href={`/${essay.category}`}>{essay.category}</a>
+        </p>
+        <h1 className="thread-page-title">
+          Comments on <a href={essay.path}>“{essay.title}”</a>
+        </h1>
+        <p className="meta">
+          An essay by {essay.author}. <a href={essay.path}>Read the essay</a>.
+        </p>
+      </header>
+      <CommentSection essay={essay} thread={thread} />
+    </>
+  );
+}

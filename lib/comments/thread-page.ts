@@ -1,0 +1,40 @@
+import "server-only";
+import { env } from "@/env.js";
+import { buildCommentTree, countVisibleComments } from "./build-tree";
+import { getCachedThread, getCachedThreadLocked, type ThreadRow } from "./cached-queries";
+import { commentsIn, pageConversations, pageHolding, threadPageHref, type ThreadPageRef } from "./pagination";
+
+/** One page of an essay's thread, as its page renders it. */
+export type ThreadPage = {
+  at: ThreadPageRef;
+  /** The comments of this page's conversations only: all a page (and its hydration data) carries. */
+  rows: ThreadRow[];
+  /** Visible comments in the whole thread. */
+  count: number;
+  pageCount: number;
+  locked: boolean;
+};
+
+/**
+ * The page `at` of an essay's thread, from the one cached query for the whole thread; or
+ * `{ lastPage }` when the thread has fewer pages (comments were removed since the link was made).
+ */
+export async function loadThreadPage(essayPath: string, at: ThreadPageRef): Promise<ThreadPage | { lastPage: number }> {
+  const [rows, locked] = await Promise.all([getCachedThread(essayPath), getCachedThreadLocked(essayPath)]);
+  const pages = pageConversations(buildCommentTree(rows, { order: at.order }), env.COMMENTS_PER_PAGE);
+  const conversations = pages[at.page - 1];
+  if (!conversations) return { lastPage: pages.length };
+  return { at, rows: commentsIn(conversations), count: countVisibleComments(rows), pageCount: pages.length, locked };
+}
+
+/**
+ * Where a comment is read: its page of the thread (oldest first) and its anchor. A comment
+ * no page shows (waiting for approval, or deleted) leads to its parent's page, where its
+ * author sees it, or to the last page, where a new conversation appears.
+ */
+export async function commentHref(comment: { id: number; essayPath: string; parentId: number | null }): Promise<string> {
+  const pages = pageConversations(buildCommentTree(await getCachedThread(comment.essayPath), { order: "oldest" }), env.COMMENTS_PER_PAGE);
+  const page =
+    pageHolding(pages, comment.id) ?? (comment.parentId === null ? undefined : pageHolding(pages, comment.parentId)) ?? pages.length;
+  return `${threadPageHref(comment.essayPath, { order: "oldest", page })}#comment-${comment.id}`;
+}
