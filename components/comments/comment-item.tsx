@@ -74,9 +74,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
       )}
       <footer className="comment-actions">
         {replyCount > 0 && (
-          <span className="reply-count">
-            {replyCount} {replyCount === 1 ? "reply" : "replies"}
-          </span>
+          <span className="reply-count">{`${replyCount} ${replyCount === 1 ? "reply" : "replies"}`}</span>
         )}
         {open && (
           <a
@@ -89,7 +87,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
             }}
             aria-expanded={viewer.signedIn ? mode === "reply" : undefined}
           >
-            Reply<span className="visually-hidden"> to {tombstone ? "this comment" : comment.authorName}</span>
+            Reply<span className="visually-hidden">{` to ${tombstone ? "this comment" : comment.authorName}`}</span>
           </a>
         )}
         {viewer.signedIn && !tombstone && !comment.held && (
