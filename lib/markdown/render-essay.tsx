@@ -11,7 +11,30 @@ export type RenderedEssay = { content: ReactElement; headings: Heading[] };
  * but JavaScript expressions stay blocked (next-mdx-remote's default): components take
  * string props only, so an essay cannot run code at build time. See docs/decisions.
  */
-export async function renderEssay(essay: Essay): Promise<RenderedEssay> {
+export function renderEssay(essay: Essay): Promise<RenderedEssay> {
+  // A comment re-renders its essay's page (docs/decisions/009): compiling the MDX again (parse,
+  // plugins, Shiki) took ~60 ms of that. The compiled tree is a plain description, safe to reuse.
+  const cached = compiled.get(essay.path);
+  if (cached && cached.body === essay.body) {
+    compiled.delete(essay.path);
+    compiled.set(essay.path, cached);
+    return cached.rendered;
+  }
+  const rendered = compileEssay(essay);
+  compiled.set(essay.path, { body: essay.body, rendered });
+  if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+  // A failed compile is not kept: the next render tries again and reports the error itself.
+  rendered.catch(() => {
+    if (compiled.get(essay.path)?.rendered === rendered) compiled.delete(essay.path);
+  });
+  return rendered;
+}
+
+/** Least recently used first (Map keeps insertion order). Bounded: a site with 1,000 essays stays small. */
+const compiled = new Map<string, { body: string; rendered: Promise<RenderedEssay> }>();
+const MAX_COMPILED = 64;
+
+async function compileEssay(essay: Essay): Promise<RenderedEssay> {
   const headings: Heading[] = [];
   const { content } = await compileMDX({
     source: essay.body,
