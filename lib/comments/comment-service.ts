@@ -5,6 +5,11 @@ import { env } from "@/env.js";
 import { getEssayByPath, type Essay } from "@/lib/content/essays";
 import { queueModeratorNotifications, queueReplyNotifications } from "@/lib/notifications/queue-notifications";
 import { RENDERER_VERSION, renderCommentMarkdown } from "./render-markdown";
+import { scheduleCommentPostingWarmUp } from "./warm-up";
+
+// The posting path's first calls are slow (compiling, no JIT yet): run it once at server start,
+// in this module's own copy of the code. Why here and not in instrumentation.ts: ./warm-up.ts.
+scheduleCommentPostingWarmUp();
 
 /**
  * What a comment request may do, decided once for the server action (browsers) and the

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 type Modules = {
   service: typeof import("@/lib/comments/comment-service");
+  warmUp: typeof import("@/lib/comments/warm-up");
   client: typeof import("@/db/client");
   migrate: typeof import("@/db/migrate");
   essays: typeof import("@/lib/content/essays");
@@ -33,13 +34,14 @@ beforeAll(async () => {
   Object.assign(process.env, env);
   vi.resetModules();
   try {
-    const [service, client, migrate, essays] = await Promise.all([
+    const [service, warmUp, client, migrate, essays] = await Promise.all([
       import("@/lib/comments/comment-service"),
+      import("@/lib/comments/warm-up"),
       import("@/db/client"),
       import("@/db/migrate"),
       import("@/lib/content/essays"),
     ]);
-    m = { service, client, migrate, essays };
+    m = { service, warmUp, client, migrate, essays };
   } finally {
     for (const [name, value] of Object.entries(previous)) {
       if (value === undefined) delete process.env[name];
@@ -163,5 +165,15 @@ describe("postComment", () => {
     for (const _ of [1, 2]) expect(await post({})).toMatchObject({ ok: true });
     expect(await post({})).toMatchObject({ ok: false, status: 429, error: expect.stringMatching(/try again in \d+ seconds?/) });
     expect(await count()).toBe(stored + 3);
+  });
+});
+
+describe("warmUpCommentPosting", () => {
+  it("runs the posting path's first calls without writing anything", async () => {
+    const { db, schema } = m.client.getDb();
+    const tables = [schema.users, schema.comments, schema.outbox, schema.threadLocks] as const;
+    const before = await Promise.all(tables.map((table) => db.select().from(table)));
+    await expect(m.warmUp.warmUpCommentPosting()).resolves.toBeUndefined();
+    expect(await Promise.all(tables.map((table) => db.select().from(table)))).toEqual(before);
   });
 });
