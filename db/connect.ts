@@ -92,6 +92,7 @@ function openSqlite(file: string): Database {
   const exclusive = createMutex();
   // Marks the async calls made inside the transaction that currently holds the mutex.
   const scope = new AsyncLocalStorage<{ open: boolean }>();
+  const prepare = createStatementCache(sqlite);
 
   // The one connection is shared by every request. A transaction that awaits between
   // statements would otherwise let other requests' statements run inside it (and be rolled
@@ -99,8 +100,8 @@ function openSqlite(file: string): Database {
   // from inside the transaction holding it go straight through. better-sqlite3 blocks the
   // event loop per statement anyway, so the queue costs no throughput.
   const run = async (query: string, params: unknown[], method: Method) => {
-    if (scope.getStore()?.open) return execute(sqlite, query, params, method);
-    return exclusive(() => execute(sqlite, query, params, method));
+    if (scope.getStore()?.open) return execute(prepare, query, params, method);
+    return exclusive(() => execute(prepare, query, params, method));
   };
   const proxy = drizzleSqliteProxy(run, { schema: sqliteSchema });
   const db = proxy as unknown as Db;
@@ -140,11 +141,34 @@ function openSqlite(file: string): Database {
   };
 }
 
+// drizzle's sqlite-proxy hands us SQL text, never a prepared statement, so without a cache
+// every execution compiles its SQL again (~7% of the CPU of a comment post, measured with
+// bench:comments). Queries are built from a fixed set of code paths, so a few hundred texts
+// cover them; the bound keeps texts that vary (e.g. `in (?, ?, …)` lists) from growing it forever.
+const STATEMENT_CACHE_SIZE = 500;
+
+/** better-sqlite3 statements by SQL text, least recently used first (a Map keeps insertion order). */
+function createStatementCache(sqlite: BetterSqlite3.Database) {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return function prepare(query: string): BetterSqlite3.Statement {
+    let statement = statements.get(query);
+    if (statement) {
+      statements.delete(query);
+    } else {
+      statement = sqlite.prepare(query);
+      // sqlite-proxy wants rows as arrays of values; only this module uses these statements.
+      if (statement.reader) statement.raw(true);
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+    }
+    statements.set(query, statement);
+    return statement;
+  };
+}
+
 /** Runs one statement the way drizzle's sqlite-proxy expects: rows as arrays of values. */
-function execute(sqlite: BetterSqlite3.Database, query: string, params: unknown[], method: Method) {
-  const statement = sqlite.prepare(query);
+function execute(prepare: (query: string) => BetterSqlite3.Statement, query: string, params: unknown[], method: Method) {
+  const statement = prepare(query);
   if (method === "run" || !statement.reader) return { rows: [], ...statement.run(...params) };
-  statement.raw(true);
   if (method === "get") return { rows: statement.get(...params) as unknown[] };
   return { rows: statement.all(...params) as unknown[][] };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
-import { getDb, withTransaction, type Db } from "@/db/client";
+import { getDb, withTransaction } from "@/db/client";
 import { deriveDisplayName } from "@/db/queries/users";
 
 // Storage choices (rate limits counted from comments, the double-submit window, soft
@@ -234,11 +234,14 @@ export async function insertComment({
   for (const [name, limit] of Object.entries(limits)) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limits.${name} must be a whole number of at least 1`);
   }
-  const { comments } = getDb().schema;
+  const { comments, users } = getDb().schema;
 
   return withTransaction(
     async (tx): Promise<InsertCommentResult> => {
-      const [earlier] = await tx
+      // Steps 1–3 are read in ONE query, a scalar subquery each, from the author's row (which
+      // must exist: comments reference users). Posting is the busiest write, and on SQLite every
+      // query is a turn through the connection's queue (docs/decisions/015-fast-comment-posting.md).
+      const earlier = tx
         .select({ id: comments.id })
         .from(comments)
         .where(
@@ -253,19 +256,38 @@ export async function insertComment({
         )
         .orderBy(desc(comments.createdAt))
         .limit(1);
-      if (earlier) return { ok: true, id: earlier.id, duplicate: true };
+      const parentEssayPath =
+        parentId === null ? sql<null>`null` : sql<string | null>`${tx.select({ essayPath: comments.essayPath }).from(comments).where(eq(comments.id, parentId))}`;
+      // The `limit`-th newest of the author's comments in the window (deleted ones count), if there are that many.
+      const oldestCounted = (limit: number, windowMs: number) =>
+        tx
+          .select({ createdAt: comments.createdAt })
+          .from(comments)
+          .where(and(eq(comments.authorId, authorId), gt(comments.createdAt, new Date(now.getTime() - windowMs))))
+          .orderBy(desc(comments.createdAt))
+          .limit(1)
+          .offset(limit - 1);
+      const [checks] = await tx
+        .select({
+          duplicateId: sql<number | null>`${earlier}`.mapWith(Number),
+          parentEssayPath,
+          // mapWith the column: a Date from either dialect's timestamp.
+          minuteOldest: sql<Date | null>`${oldestCounted(limits.perMinute, MINUTE_MS)}`.mapWith(comments.createdAt),
+          dayOldest: sql<Date | null>`${oldestCounted(limits.perDay, DAY_MS)}`.mapWith(comments.createdAt),
+        })
+        .from(users)
+        .where(eq(users.id, authorId));
+      if (!checks) throw new Error(`insertComment: no user ${authorId}`);
+
+      if (checks.duplicateId !== null) return { ok: true, id: checks.duplicateId, duplicate: true };
 
       if (parentId !== null) {
-        const [parent] = await tx.select({ essayPath: comments.essayPath }).from(comments).where(eq(comments.id, parentId)).limit(1);
-        if (!parent) return { ok: false, reason: "parent-missing" };
-        if (parent.essayPath !== essayPath) return { ok: false, reason: "parent-other-essay" };
+        if (checks.parentEssayPath === null) return { ok: false, reason: "parent-missing" };
+        if (checks.parentEssayPath !== essayPath) return { ok: false, reason: "parent-other-essay" };
       }
 
       // Over both limits, the reader must wait for both.
-      const retryAfterMs = Math.max(
-        await waitBeforeNextComment(tx, { authorId, limit: limits.perMinute, windowMs: MINUTE_MS, now }),
-        await waitBeforeNextComment(tx, { authorId, limit: limits.perDay, windowMs: DAY_MS, now }),
-      );
+      const retryAfterMs = Math.max(waitUntilLeaves(checks.minuteOldest, MINUTE_MS, now), waitUntilLeaves(checks.dayOldest, DAY_MS, now));
       if (retryAfterMs > 0) return { ok: false, reason: "rate-limited", retryAfterMs };
 
       const [row] = await tx
@@ -280,23 +302,12 @@ export async function insertComment({
 }
 
 /**
- * 0 if the author may post now, else the milliseconds until the `limit`-th newest of their
- * comments in the window leaves it (which brings them back under the limit).
+ * 0 if the author may post now, else the milliseconds until `oldestCounted` (the `limit`-th
+ * newest of their comments in the window) leaves it, which brings them back under the limit.
  */
-async function waitBeforeNextComment(
-  tx: Db,
-  { authorId, limit, windowMs, now }: { authorId: string; limit: number; windowMs: number; now: Date },
-): Promise<number> {
-  const { comments } = getDb().schema;
-  const [oldestCounted] = await tx
-    .select({ createdAt: comments.createdAt })
-    .from(comments)
-    .where(and(eq(comments.authorId, authorId), gt(comments.createdAt, new Date(now.getTime() - windowMs))))
-    .orderBy(desc(comments.createdAt))
-    .limit(1)
-    .offset(limit - 1);
-  if (!oldestCounted) return 0;
-  return Math.max(1, oldestCounted.createdAt.getTime() + windowMs - now.getTime());
+function waitUntilLeaves(oldestCounted: Date | null, windowMs: number, now: Date): number {
+  if (oldestCounted === null) return 0;
+  return Math.max(1, oldestCounted.getTime() + windowMs - now.getTime());
 }
 
 export type UpdateCommentResult = { ok: true } | { ok: false; reason: "not-found" | "not-author" | "deleted" };

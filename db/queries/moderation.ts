@@ -380,11 +380,62 @@ export async function getCommenterStanding({ userId, now = new Date() }: { userI
     .from(users)
     .leftJoin(bans, and(eq(bans.userId, users.id), activeBanCondition(now)))
     .where(eq(users.id, userId))
-    .orderBy(desc(sql`${bans.endsAt} is null`), desc(bans.endsAt), desc(bans.id))
+    .orderBy(...longestBanFirst())
     .limit(1);
-  if (!row) return { approved: false };
+  return row ? standingFrom(row) : { approved: false };
+}
+
+/** Of several active bans (only possible by hand), the longest: no end date, then the latest end. */
+function longestBanFirst() {
+  const { bans } = getDb().schema;
+  return [desc(sql`${bans.endsAt} is null`), desc(bans.endsAt), desc(bans.id)];
+}
+
+function standingFrom(row: { approvedAt: Date | null; banId: number | null; reason: string | null; endsAt: Date | null }): CommenterStanding {
   const approved = row.approvedAt !== null;
   return row.banId !== null && row.reason !== null ? { ban: { reason: row.reason, endsAt: row.endsAt }, approved } : { approved };
+}
+
+export type PostingStanding = CommenterStanding & { threadLocked: boolean; moderator: boolean };
+
+/**
+ * What posting a comment checks before its transaction, in ONE query (posting is the busiest
+ * write: docs/decisions/015-fast-comment-posting.md): whether a moderator locked the essay's
+ * thread (getThreadLock), the author's standing (getCommenterStanding), and whether the author
+ * is a moderator (isModerator, whose comments never wait for approval). An unknown user is
+ * neither banned, approved nor a moderator.
+ */
+export async function getPostingStanding({
+  userId,
+  essayPath,
+  now = new Date(),
+}: {
+  userId: string;
+  essayPath: string;
+  now?: Date;
+}): Promise<PostingStanding> {
+  const { db, schema } = getDb();
+  const { bans, threadLocks, users } = schema;
+  const lock = db.select({ essayPath: threadLocks.essayPath }).from(threadLocks).where(eq(threadLocks.essayPath, essayPath));
+  const [row] = await db
+    .select({
+      lockedPath: sql<string | null>`${lock}`,
+      approvedAt: users.commentsApprovedAt,
+      banId: bans.id,
+      reason: bans.reason,
+      endsAt: bans.endsAt,
+      // Read only for the moderator rule; never returned.
+      email: users.email,
+      emailVerified: users.emailVerified,
+    })
+    .from(users)
+    .leftJoin(bans, and(eq(bans.userId, users.id), activeBanCondition(now)))
+    .where(eq(users.id, userId))
+    .orderBy(...longestBanFirst())
+    .limit(1);
+  // No such user (not reachable with a live session): the lock still has to be asked.
+  if (!row) return { approved: false, moderator: false, threadLocked: (await getThreadLock({ essayPath })) !== undefined };
+  return { ...standingFrom(row), threadLocked: row.lockedPath !== null, moderator: isModerator(row) };
 }
 
 // ── Reports ──

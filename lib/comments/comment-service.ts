@@ -1,11 +1,15 @@
 import "server-only";
 import { insertComment, softDeleteComment, updateCommentBody } from "@/db/queries/comments";
-import { getCommenterStanding, getThreadLock } from "@/db/queries/moderation";
+import { getCommenterStanding, getPostingStanding, getThreadLock } from "@/db/queries/moderation";
 import { env } from "@/env.js";
 import { getEssayByPath, type Essay } from "@/lib/content/essays";
-import { getModeratorById } from "@/lib/moderation/moderators";
 import { queueModeratorNotifications, queueReplyNotifications } from "@/lib/notifications/queue-notifications";
 import { RENDERER_VERSION, renderCommentMarkdown } from "./render-markdown";
+import { scheduleCommentPostingWarmUp } from "./warm-up";
+
+// The posting path's first calls are slow (compiling, no JIT yet): run it once at server start,
+// in this module's own copy of the code. Why here and not in instrumentation.ts: ./warm-up.ts.
+scheduleCommentPostingWarmUp();
 
 /**
  * What a comment request may do, decided once for the server action (browsers) and the
@@ -24,15 +28,22 @@ function retryMessage(retryAfterMs: number | undefined): string {
 
 const formatDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-/** The essay a comment belongs to, if it takes comments: open in its front matter and not locked. */
-export async function essayOpenForComments(essayPath: string): Promise<ServiceResult<{ essay: Essay }>> {
+/** The essay a comment belongs to, if its front matter takes comments (a moderator's lock is checked apart). */
+function essayWithOpenComments(essayPath: string): ServiceResult<{ essay: Essay }> {
   const essay = getEssayByPath(essayPath);
   if (!essay) return { ok: false, status: 404, error: "That essay does not exist." };
   if (essay.comments !== "open") return { ok: false, status: 403, error: "Comments on this essay are closed." };
-  if (await getThreadLock({ essayPath: essay.path })) {
-    return { ok: false, status: 403, error: "A moderator has locked this conversation: no new comments or replies for now." };
-  }
   return { ok: true, essay };
+}
+
+const lockedThread = { ok: false, status: 403, error: "A moderator has locked this conversation: no new comments or replies for now." } as const;
+
+/** The essay a comment belongs to, if it takes comments: open in its front matter and not locked. */
+export async function essayOpenForComments(essayPath: string): Promise<ServiceResult<{ essay: Essay }>> {
+  const open = essayWithOpenComments(essayPath);
+  if (!open.ok) return open;
+  if (await getThreadLock({ essayPath: open.essay.path })) return lockedThread;
+  return open;
 }
 
 /**
@@ -50,10 +61,12 @@ function statusFor(mode: "off" | "first" | "all", standing: { approved: boolean 
  * After a comment is stored: notifications go into the outbox. Never fails the post:
  * a problem here is logged, and the comment stands.
  */
-async function queueNotificationsFor(id: number, status: "published" | "pending") {
+async function queueNotificationsFor(id: number, status: "published" | "pending", parentId: number | null) {
   try {
-    if (status === "published") await queueReplyNotifications({ commentId: id });
-    else await queueModeratorNotifications({ kind: "pending", commentId: id });
+    // A published top-level comment replies to nobody: queueReplyNotifications would read it
+    // back only to queue nothing, so the busiest case (docs/decisions/015) skips the queries.
+    if (status === "published" && parentId !== null) await queueReplyNotifications({ commentId: id });
+    else if (status === "pending") await queueModeratorNotifications({ kind: "pending", commentId: id });
   } catch (error) {
     console.error(`Could not queue notifications for comment ${id}:`, error);
   }
@@ -65,14 +78,16 @@ export async function postComment(input: {
   parentId: number | null;
   body: string;
 }): Promise<ServiceResult<{ id: number; essay: Essay; status: "published" | "pending" }>> {
-  const open = await essayOpenForComments(input.essayPath);
+  const open = essayWithOpenComments(input.essayPath);
   if (!open.ok) return open;
-  const [standing, moderator] = await Promise.all([getCommenterStanding({ userId: input.userId }), getModeratorById({ id: input.userId })]);
+  // Lock, ban, approval and moderator role in one query (docs/decisions/015-fast-comment-posting.md).
+  const standing = await getPostingStanding({ userId: input.userId, essayPath: open.essay.path });
+  if (standing.threadLocked) return lockedThread;
   if (standing.ban) {
     const until = standing.ban.endsAt ? ` until ${formatDay.format(standing.ban.endsAt)}` : "";
     return { ok: false, status: 403, error: `A moderator has stopped you from commenting${until}. Reason: ${standing.ban.reason}` };
   }
-  const status = statusFor(env.COMMENTS_MODERATION, standing, Boolean(moderator));
+  const status = statusFor(env.COMMENTS_MODERATION, standing, standing.moderator);
   const result = await insertComment({
     essayPath: open.essay.path,
     parentId: input.parentId,
@@ -84,7 +99,7 @@ export async function postComment(input: {
     limits: { perMinute: env.COMMENTS_PER_MINUTE, perDay: env.COMMENTS_PER_DAY },
   });
   if (result.ok) {
-    if (!result.duplicate) await queueNotificationsFor(result.id, status);
+    if (!result.duplicate) await queueNotificationsFor(result.id, status, input.parentId);
     return { ok: true, id: result.id, essay: open.essay, status };
   }
   switch (result.reason) {

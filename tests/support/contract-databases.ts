@@ -111,9 +111,26 @@ export async function closeInstances(instances: readonly (AppInstance | undefine
   for (const instance of instances) await instance?.client.closeDb();
 }
 
-/** Runs fn and counts the SQL statements it sent outside transactions (both drivers). */
+/** better-sqlite3's Statement class is not exported; its prototype is reached through an instance. */
+const sqliteStatementPrototype = (() => {
+  const probe = new BetterSqlite3(":memory:");
+  try {
+    return Object.getPrototypeOf(probe.prepare("select 1")) as BetterSqlite3.Statement;
+  } finally {
+    probe.close();
+  }
+})();
+
+/**
+ * Runs fn and counts the SQL statements it sent outside transactions (both drivers). On SQLite
+ * statements are counted when they run, not when they are prepared: db/connect.ts reuses
+ * prepared statements.
+ */
 export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
-  const spies = [vi.spyOn(BetterSqlite3.prototype, "prepare"), vi.spyOn(pg.Pool.prototype, "query")];
+  const spies = [
+    ...(["run", "get", "all", "iterate"] as const).map((method) => vi.spyOn(sqliteStatementPrototype, method)),
+    vi.spyOn(pg.Pool.prototype, "query"),
+  ];
   try {
     const result = await fn();
     return { result, queries: spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0) };

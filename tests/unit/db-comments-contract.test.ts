@@ -486,6 +486,22 @@ for (const target of targets) {
         expect(await commentRows({ authorId: author })).toHaveLength(3);
       });
 
+      it("reads every check in one query, so a post is one read and one write", async () => {
+        const author = await insertUser();
+        const root = await postOk({ authorId: author, body: "Counted root", now: at(0) });
+        // Only SQLite counts statements inside a transaction (PostgreSQL's run on a checked-out client).
+        if (target.dialect === "sqlite") {
+          const { result, queries } = await countQueries(() => post({ authorId: author, parentId: root, body: "Counted reply", now: at(SECOND) }));
+          expect(result).toMatchObject({ ok: true, duplicate: false });
+          expect(queries).toBe(2);
+        }
+      });
+
+      it("refuses an author who is not a user, writing nothing", async () => {
+        await expect(post({ authorId: "no-such-user", essayPath: "/essays/03/05/ghost" })).rejects.toThrow();
+        expect(await commentRows({ essayPath: "/essays/03/05/ghost" })).toEqual([]);
+      });
+
       it("refuses nonsensical limits", async () => {
         const author = await insertUser();
         await expect(post({ authorId: author, limits: { perMinute: 0, perDay: 5 } })).rejects.toThrow(RangeError);

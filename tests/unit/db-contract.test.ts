@@ -8,7 +8,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import BetterSqlite3 from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "@/db/connect";
 import { parseDatabaseUrl } from "@/db/url";
 import { closeInstances, contractTargets, loadWithDatabaseUrl, migratedDatabase } from "../support/contract-databases";
@@ -292,6 +292,26 @@ for (const target of targets) {
 
       it("refuse to nest", async () => {
         await expect(m.client.withTransaction(() => m.client.withTransaction(async () => 1))).rejects.toThrow(/cannot be nested/);
+      });
+    });
+
+    describe("prepared statements", () => {
+      it.skipIf(target.dialect !== "sqlite")("are compiled once per SQL text on SQLite and give the same answers when reused", async () => {
+        const { db, schema } = m.client.getDb();
+        const [a, b] = await db
+          .insert(schema.users)
+          .values([{ name: "Reused A" }, { name: "Reused B" }])
+          .returning({ id: schema.users.id });
+        await m.users.getUserProfileById({ id: a!.id });
+        const prepare = vi.spyOn(BetterSqlite3.prototype, "prepare");
+        try {
+          expect(await m.users.getUserProfileById({ id: b!.id })).toMatchObject({ displayName: "Reused B" });
+          expect(await m.users.getUserProfileById({ id: a!.id })).toMatchObject({ displayName: "Reused A" });
+          expect(await m.users.getUserProfileById({ id: "no-such-user" })).toBeUndefined();
+          expect(prepare).not.toHaveBeenCalled();
+        } finally {
+          prepare.mockRestore();
+        }
       });
     });
   });

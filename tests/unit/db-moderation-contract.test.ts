@@ -329,6 +329,48 @@ for (const target of targets) {
       });
     });
 
+    describe("posting standing", () => {
+      it("tells lock, ban, approval and moderator role in one query, as the separate queries do", async () => {
+        const essayPath = newEssay();
+        const reader = await insertUser();
+        const banned = await insertUser();
+        const now = at(DAY);
+        const { db, schema } = m.client.getDb();
+        // An address in ADMIN_EMAILS that was never verified (an earlier test may have made its user).
+        const unverifiedEmail = "unverified.admin@example.org";
+        const [existing] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, unverifiedEmail));
+        const unverified = existing?.id ?? (await insertUser({ email: unverifiedEmail }));
+        await db.insert(schema.bans).values({ userId: banned, reason: "Spam", endsAt: at(2 * DAY), createdAt: base });
+        await db.update(schema.users).set({ commentsApprovedAt: base }).where(eq(schema.users.id, reader));
+
+        const { result, queries } = await countQueries(() => m.moderation.getPostingStanding({ userId: reader, essayPath, now }));
+        expect(queries).toBe(1);
+        expect(result).toEqual({ approved: true, threadLocked: false, moderator: false });
+        expect(await m.moderation.getPostingStanding({ userId: banned, essayPath, now })).toEqual({
+          ban: { reason: "Spam", endsAt: at(2 * DAY) },
+          approved: false,
+          threadLocked: false,
+          moderator: false,
+        });
+        expect(await m.moderation.getPostingStanding({ userId: mira.id, essayPath, now })).toMatchObject({ moderator: true, threadLocked: false });
+        expect(await m.moderation.getPostingStanding({ userId: unverified, essayPath, now })).toMatchObject({ moderator: false });
+
+        await m.moderation.lockThread({ essayPath, actor: mira });
+        expect(await m.moderation.getPostingStanding({ userId: reader, essayPath, now })).toMatchObject({ threadLocked: true });
+        expect(await m.moderation.getPostingStanding({ userId: reader, essayPath: newEssay(), now })).toMatchObject({ threadLocked: false });
+        expect(await m.moderation.getPostingStanding({ userId: "no-such-user", essayPath, now })).toEqual({
+          approved: false,
+          threadLocked: true,
+          moderator: false,
+        });
+        for (const userId of [reader, banned, mira.id]) {
+          expect(await m.moderation.getPostingStanding({ userId, essayPath, now })).toMatchObject(
+            await m.moderation.getCommenterStanding({ userId, now }),
+          );
+        }
+      });
+    });
+
     describe("bans", () => {
       it("computes the active ban from end dates and lifting, in one query for posting", async () => {
         const forever = await insertUser();

@@ -1,0 +1,70 @@
+import "server-only";
+import { getPostingStanding } from "@/db/queries/moderation";
+import { env } from "@/env.js";
+import { renderCommentMarkdown } from "./render-markdown";
+
+// A fresh server posted its first comments several times slower than later ones (bench:comments:
+// the p99 of 200 posts was its readers' first, simultaneous posts). V8 compiles a function on its
+// first call and optimises it only after many, and the Markdown pipeline (micromark, mdast, hast,
+// the sanitizer) and the query builder are large. So the posting path runs once at server start.
+//
+// Where it runs matters: JIT work belongs to one copy of the code. Turbopack bundles what
+// instrumentation.ts imports as separate copies (other chunks, other module ids), so warming
+// there leaves the route's copy cold, and opens a second database connection. Instead the
+// modules that post (lib/comments/comment-service.ts) schedule it when they load: `next start`
+// loads every route's modules at start (experimental.preloadEntriesOnStart, on by default).
+// See docs/decisions/015-fast-comment-posting.md.
+
+/** Every construct comment Markdown offers, so each tokenizer and handler runs at least once. */
+const SAMPLE = [
+  "A *short* comment with **strong** words, `code`, a [link](https://example.org/a?b=c) and https://example.org/bare.",
+  "",
+  "> A quotation, *emphasised*,",
+  "> over two lines.",
+  "",
+  "1. First",
+  "2. Second with `code`",
+  "",
+  "- One",
+  "- Two, see <https://example.org>",
+  "",
+  "```",
+  "const fenced = true;",
+  "```",
+  "",
+  "    indented code",
+  "",
+  "Line one  ",
+  "line two & <b>not html</b> # not a heading",
+].join("\n");
+
+// Enough rounds for V8 to optimise the tokenizer's hot loops (tens of ms, once).
+const RENDER_ROUNDS = 60;
+
+/**
+ * Runs the CPU-heavy parts of posting a comment without writing anything: renders sample
+ * Markdown, and reads the standing of a user that does not exist (which compiles the query and,
+ * on SQLite, prepares its statements). Never throws: a database that is not reachable yet is the
+ * first request's problem, as before.
+ */
+export async function warmUpCommentPosting(): Promise<void> {
+  for (let i = 0; i < RENDER_ROUNDS; i++) renderCommentMarkdown(`${SAMPLE}\n\n(${i})`);
+  try {
+    await getPostingStanding({ userId: "", essayPath: "/" });
+  } catch (error) {
+    console.warn(`Comment posting warm-up could not read the database: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+let scheduled = false;
+
+/**
+ * Warms up once per module copy, in a running server only: not while `next build` imports the
+ * routes, not in `next dev` (which loads routes on demand) or tests. Scheduled, not run, so that
+ * loading the module stays quick.
+ */
+export function scheduleCommentPostingWarmUp(): void {
+  if (scheduled || env.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return;
+  scheduled = true;
+  setTimeout(() => void warmUpCommentPosting(), 0).unref();
+}
