@@ -83,7 +83,7 @@ const schema = z
     COMMENTS_PER_MINUTE: positiveInt(5),
     COMMENTS_PER_DAY: positiveInt(200),
     // About this many comments per page of a thread; whole conversations only (docs/decisions/016).
-    COMMENTS_PER_PAGE: positiveInt(50).pipe(z.number().min(10, { message: "expected at least 10" }).max(5000, { message: "expected at most 5000" })),
+    COMMENTS_PER_PAGE: positiveInt(30).pipe(z.number().min(10, { message: "expected at least 10" }).max(5000, { message: "expected at most 5000" })),
     // Moderators: signed-in readers whose verified e-mail is in this comma-separated list.
     ADMIN_EMAILS: z
       .string()

@@ -18,7 +18,7 @@ describe("environment validation", () => {
     expect(env.PORT).toBe(3000);
     expect(env.CONTENT_DIR).toBe("content");
     expect(env.SIGN_IN_EMAILS_PER_HOUR).toBe(5);
-    expect(env.COMMENTS_PER_PAGE).toBe(50);
+    expect(env.COMMENTS_PER_PAGE).toBe(30);
     expect(env.AUTH_SECRET).toBeUndefined();
   });
 
