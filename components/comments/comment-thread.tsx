@@ -5,6 +5,7 @@ import { buildCommentTree, type CommentNode, type CommentOrder } from "@/lib/com
 import type { ThreadRow } from "@/lib/comments/cached-queries";
 import { useViewer, type Viewer } from "../viewer-context";
 import { CommentItem } from "./comment-item";
+import { useFindMovedComment } from "./use-find-moved-comment";
 
 /** Replies nest visually this many levels; deeper ones are listed flat and say whom they answer. */
 export const MAX_INDENT = 6;
@@ -24,9 +25,10 @@ type OwnHeld = {
  * The page is the same for everyone; the author's own held and removed comments are
  * fetched by their browser and merged in, visible to them alone.
  */
-function useOwnHeldComments(essayPath: string, rows: ThreadRow[]): OwnHeld[] {
-  const { viewer } = useViewer();
+function useOwnHeldComments(essayPath: string, rows: ThreadRow[]): { own: OwnHeld[]; settled: boolean } {
+  const { viewer, loaded } = useViewer();
   const [own, setOwn] = useState<OwnHeld[]>([]);
+  const [fetched, setFetched] = useState(false);
   const signedIn = viewer.signedIn;
   useEffect(() => {
     if (!signedIn) return;
@@ -34,10 +36,12 @@ function useOwnHeldComments(essayPath: string, rows: ThreadRow[]): OwnHeld[] {
     fetch(`/api/comments/mine?essay=${encodeURIComponent(essayPath)}`, { cache: "no-store", signal: controller.signal })
       .then((response) => (response.ok ? (response.json() as Promise<{ comments: OwnHeld[] }>) : { comments: [] }))
       .then((data) => setOwn(data.comments))
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => setFetched(true));
     return () => controller.abort();
   }, [signedIn, essayPath, rows]);
-  return signedIn ? own : [];
+  // Settled: every comment this reader can see on the page is drawn.
+  return { own: signedIn ? own : [], settled: loaded && (!signedIn || fetched) };
 }
 
 /**
@@ -131,7 +135,8 @@ type Props = {
  */
 export function CommentThread({ rows, essayPath, open, order, newConversationsHere }: Props) {
   const { viewer } = useViewer();
-  const own = useOwnHeldComments(essayPath, rows);
+  const { own, settled } = useOwnHeldComments(essayPath, rows);
+  useFindMovedComment(settled);
   const roots = useMemo(
     () => buildCommentTree(mergeOwn(rows, own, viewer, newConversationsHere), { order }),
     [rows, own, viewer, order, newConversationsHere],

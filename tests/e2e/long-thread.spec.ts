@@ -163,8 +163,15 @@ test("a reply on a later page and a new conversation each appear on their page, 
   await expect(page).toHaveURL(new RegExp(`${LONG}/comments/3#comment-\\d+$`));
   await expect(page.locator("article.comment").filter({ hasText: reply })).toBeVisible();
 
-  // A new conversation joins the last page (the reply above made page 3 one conversation too
-  // long, so its last one moved on, and so on to the end): the author is taken there.
+  // That reply made page 3 one conversation too long, so its last conversation moved to page 4:
+  // an old link to it there finds it anyway.
+  await page.goto("/");
+  await page.goto(`${LONG}/comments/3#comment-${ids[1491]}`);
+  await expect(page).toHaveURL(`${LONG}/comments/4#comment-${ids[1491]}`);
+  await expect(page.locator(`#comment-${ids[1491]}`)).toBeInViewport();
+
+  // A new conversation joins the last page (every later conversation moved on by one with
+  // the reply above): the author is taken there.
   await page.goto(LONG);
   await waitForViewer(page);
   const text = `A new conversation at the end ${Date.now().toString(36)}.`;
