@@ -1,7 +1,9 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { eq, sql } from "drizzle-orm";
 import type { Adapter } from "next-auth/adapters";
-import { getAuthAdapterConfig } from "./client";
+import { getAuthAdapterConfig, getDb } from "./client";
+import { prepared } from "./prepared";
 
 type AdapterMethods = Required<
   Pick<
@@ -42,7 +44,7 @@ export function createAuthAdapter(): AdapterMethods {
     linkAccount: (account) => real().linkAccount(account),
     unlinkAccount: (account) => real().unlinkAccount(account),
     createSession: (session) => real().createSession(session),
-    getSessionAndUser: (sessionToken) => real().getSessionAndUser(sessionToken),
+    getSessionAndUser,
     updateSession: (session) => real().updateSession(session),
     deleteSession: (sessionToken) => real().deleteSession(sessionToken),
     createVerificationToken: (token) => real().createVerificationToken(token),
@@ -60,4 +62,24 @@ function buildAdapter(): Adapter {
   }
   const { db, usersTable, accountsTable, sessionsTable, verificationTokensTable } = config;
   return DrizzleAdapter(db, { usersTable, accountsTable, sessionsTable, verificationTokensTable });
+}
+
+/**
+ * The adapter's own getSessionAndUser (the same select, the same answer), as a query prepared
+ * once per db (db/prepared.ts): `auth()` runs it on every signed-in request, comment posts included.
+ */
+type SessionAndUser = Awaited<ReturnType<AdapterMethods["getSessionAndUser"]>>;
+
+async function getSessionAndUser(sessionToken: string): Promise<SessionAndUser> {
+  const query = prepared(getDb().db, "auth:getSessionAndUser", (db) => {
+    const { sessions, users } = getDb().schema;
+    return db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .where(eq(sessions.sessionToken, sql.placeholder("sessionToken")))
+      .innerJoin(users, eq(users.id, sessions.userId));
+  });
+  const [row] = await query.execute({ sessionToken });
+  // The tables are the ones the adapter checks (buildAdapter); a user's e-mail may be null there too.
+  return (row ?? null) as SessionAndUser;
 }

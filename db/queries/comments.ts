@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
-import { getDb, withTransaction } from "@/db/client";
+import { getDb, withTransaction, type Db } from "@/db/client";
+import { columnPlaceholder, prepared } from "@/db/prepared";
 import { deriveDisplayName } from "@/db/queries/users";
 
 // Storage choices (rate limits counted from comments, the double-submit window, soft
@@ -234,49 +235,21 @@ export async function insertComment({
   for (const [name, limit] of Object.entries(limits)) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limits.${name} must be a whole number of at least 1`);
   }
-  const { comments, users } = getDb().schema;
-
   return withTransaction(
     async (tx): Promise<InsertCommentResult> => {
-      // Steps 1–3 are read in ONE query, a scalar subquery each, from the author's row (which
-      // must exist: comments reference users). Posting is the busiest write, and on SQLite every
-      // query is a turn through the connection's queue (docs/decisions/015-fast-comment-posting.md).
-      const earlier = tx
-        .select({ id: comments.id })
-        .from(comments)
-        .where(
-          and(
-            eq(comments.authorId, authorId),
-            gt(comments.createdAt, new Date(now.getTime() - DUPLICATE_WINDOW_MS)),
-            eq(comments.essayPath, essayPath),
-            parentId === null ? isNull(comments.parentId) : eq(comments.parentId, parentId),
-            eq(comments.body, body),
-            isNull(comments.deletedAt),
-          ),
-        )
-        .orderBy(desc(comments.createdAt))
-        .limit(1);
-      const parentEssayPath =
-        parentId === null ? sql<null>`null` : sql<string | null>`${tx.select({ essayPath: comments.essayPath }).from(comments).where(eq(comments.id, parentId))}`;
-      // The `limit`-th newest of the author's comments in the window (deleted ones count), if there are that many.
-      const oldestCounted = (limit: number, windowMs: number) =>
-        tx
-          .select({ createdAt: comments.createdAt })
-          .from(comments)
-          .where(and(eq(comments.authorId, authorId), gt(comments.createdAt, new Date(now.getTime() - windowMs))))
-          .orderBy(desc(comments.createdAt))
-          .limit(1)
-          .offset(limit - 1);
-      const [checks] = await tx
-        .select({
-          duplicateId: sql<number | null>`${earlier}`.mapWith(Number),
-          parentEssayPath,
-          // mapWith the column: a Date from either dialect's timestamp.
-          minuteOldest: sql<Date | null>`${oldestCounted(limits.perMinute, MINUTE_MS)}`.mapWith(comments.createdAt),
-          dayOldest: sql<Date | null>`${oldestCounted(limits.perDay, DAY_MS)}`.mapWith(comments.createdAt),
-        })
-        .from(users)
-        .where(eq(users.id, authorId));
+      // Steps 1–3 are read in ONE query (postingChecks): posting is the busiest write, and on SQLite
+      // every query is a turn through the connection's queue (docs/decisions/015-fast-comment-posting.md).
+      const [checks] = await postingChecks(tx, parentId !== null).execute({
+        authorId,
+        essayPath,
+        parentId,
+        body,
+        duplicateSince: new Date(now.getTime() - DUPLICATE_WINDOW_MS),
+        minuteSince: new Date(now.getTime() - MINUTE_MS),
+        daySince: new Date(now.getTime() - DAY_MS),
+        minuteOffset: limits.perMinute - 1,
+        dayOffset: limits.perDay - 1,
+      });
       if (!checks) throw new Error(`insertComment: no user ${authorId}`);
 
       if (checks.duplicateId !== null) return { ok: true, id: checks.duplicateId, duplicate: true };
@@ -290,15 +263,85 @@ export async function insertComment({
       const retryAfterMs = Math.max(waitUntilLeaves(checks.minuteOldest, MINUTE_MS, now), waitUntilLeaves(checks.dayOldest, DAY_MS, now));
       if (retryAfterMs > 0) return { ok: false, reason: "rate-limited", retryAfterMs };
 
-      const [row] = await tx
-        .insert(comments)
-        .values({ essayPath, parentId, authorId, body, bodyHtml, renderVersion, status, createdAt: now })
-        .returning({ id: comments.id });
+      const [row] = await insertCommentRow(tx).execute({ essayPath, parentId, authorId, body, bodyHtml, renderVersion, status, createdAt: now });
       if (!row) throw new Error("insert into comments returned no row");
       return { ok: true, id: row.id, duplicate: false };
     },
     { lockKey: `comments:author:${authorId}` },
   );
+}
+
+/**
+ * insertComment's steps 1–3 in ONE query, a scalar subquery each, from the author's row (which
+ * must exist: comments reference users). Prepared once per db (db/prepared.ts), one variant
+ * for top-level comments and one for replies; placeholders: authorId, essayPath, body,
+ * parentId (replies), duplicateSince, minuteSince, daySince (Dates), minuteOffset, dayOffset.
+ */
+function postingChecks(tx: Db, reply: boolean) {
+  return prepared(tx, reply ? "insertComment:checks:reply" : "insertComment:checks", (db) => {
+    const { comments, users } = getDb().schema;
+    const authorId = sql.placeholder("authorId");
+    const parentId = sql.placeholder("parentId");
+    const earlier = db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(
+        and(
+          eq(comments.authorId, authorId),
+          gt(comments.createdAt, columnPlaceholder("duplicateSince", comments.createdAt)),
+          eq(comments.essayPath, sql.placeholder("essayPath")),
+          reply ? eq(comments.parentId, parentId) : isNull(comments.parentId),
+          eq(comments.body, sql.placeholder("body")),
+          isNull(comments.deletedAt),
+        ),
+      )
+      .orderBy(desc(comments.createdAt))
+      .limit(1);
+    const parentEssayPath = reply
+      ? sql<string | null>`${db.select({ essayPath: comments.essayPath }).from(comments).where(eq(comments.id, parentId))}`
+      : sql<null>`null`;
+    // The (offset + 1)-th newest of the author's comments since `since` (deleted ones count), if there are that many.
+    const oldestCounted = (offset: string, since: string) =>
+      db
+        .select({ createdAt: comments.createdAt })
+        .from(comments)
+        .where(and(eq(comments.authorId, authorId), gt(comments.createdAt, columnPlaceholder(since, comments.createdAt))))
+        .orderBy(desc(comments.createdAt))
+        .limit(1)
+        .offset(sql.placeholder(offset));
+    return db
+      .select({
+        duplicateId: sql<number | null>`${earlier}`.mapWith(Number),
+        parentEssayPath,
+        // mapWith the column: a Date from either dialect's timestamp.
+        minuteOldest: sql<Date | null>`${oldestCounted("minuteOffset", "minuteSince")}`.mapWith(comments.createdAt),
+        dayOldest: sql<Date | null>`${oldestCounted("dayOffset", "daySince")}`.mapWith(comments.createdAt),
+      })
+      .from(users)
+      .where(eq(users.id, authorId));
+  });
+}
+
+/** insertComment's step 4, prepared once per db; a placeholder per value (createdAt a Date). */
+function insertCommentRow(tx: Db) {
+  return prepared(tx, "insertComment:insert", (db) => {
+    const { comments } = getDb().schema;
+    const value = (name: string) => sql.placeholder(name);
+    return db
+      .insert(comments)
+      .values({
+        essayPath: value("essayPath"),
+        parentId: value("parentId"),
+        authorId: value("authorId"),
+        body: value("body"),
+        bodyHtml: value("bodyHtml"),
+        renderVersion: value("renderVersion"),
+        status: value("status"),
+        // Insert values are encoded by their column, placeholders included (a Date here).
+        createdAt: value("createdAt"),
+      })
+      .returning({ id: comments.id });
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getDb, withTransaction, type Db } from "@/db/client";
 import type { TransactionOptions } from "@/db/connect";
+import { columnPlaceholder, prepared } from "@/db/prepared";
 import { isModerator, type Moderator } from "@/lib/moderation/moderators";
 
 // Moderation changes and their log (docs/decisions/011-moderation.md). Every change runs in one
@@ -258,8 +259,8 @@ export async function getLockedEssayPaths(): Promise<string[]> {
 
 // ── Bans ──
 
-/** A ban counts while it is not lifted and has no end date, or one still ahead. */
-export function activeBanCondition(now: Date) {
+/** A ban counts while it is not lifted and has no end date, or one still ahead (`now`: a Date, or a placeholder for one). */
+export function activeBanCondition(now: Date | SQLWrapper) {
   const { bans } = getDb().schema;
   return and(isNull(bans.liftedAt), or(isNull(bans.endsAt), gt(bans.endsAt, now)));
 }
@@ -414,28 +415,37 @@ export async function getPostingStanding({
   essayPath: string;
   now?: Date;
 }): Promise<PostingStanding> {
-  const { db, schema } = getDb();
-  const { bans, threadLocks, users } = schema;
-  const lock = db.select({ essayPath: threadLocks.essayPath }).from(threadLocks).where(eq(threadLocks.essayPath, essayPath));
-  const [row] = await db
-    .select({
-      lockedPath: sql<string | null>`${lock}`,
-      approvedAt: users.commentsApprovedAt,
-      banId: bans.id,
-      reason: bans.reason,
-      endsAt: bans.endsAt,
-      // Read only for the moderator rule; never returned.
-      email: users.email,
-      emailVerified: users.emailVerified,
-    })
-    .from(users)
-    .leftJoin(bans, and(eq(bans.userId, users.id), activeBanCondition(now)))
-    .where(eq(users.id, userId))
-    .orderBy(...longestBanFirst())
-    .limit(1);
+  const [row] = await postingStandingQuery(getDb().db).execute({ userId, essayPath, now });
   // No such user (not reachable with a live session): the lock still has to be asked.
   if (!row) return { approved: false, moderator: false, threadLocked: (await getThreadLock({ essayPath })) !== undefined };
   return { ...standingFrom(row), threadLocked: row.lockedPath !== null, moderator: isModerator(row) };
+}
+
+/**
+ * getPostingStanding's query, prepared once per db (db/prepared.ts): it runs on every post.
+ * Placeholders: userId, essayPath, now (a Date; the ban condition is activeBanCondition's).
+ */
+function postingStandingQuery(db: Db) {
+  return prepared(db, "getPostingStanding", (db) => {
+    const { bans, threadLocks, users } = getDb().schema;
+    const lock = db.select({ essayPath: threadLocks.essayPath }).from(threadLocks).where(eq(threadLocks.essayPath, sql.placeholder("essayPath")));
+    return db
+      .select({
+        lockedPath: sql<string | null>`${lock}`,
+        approvedAt: users.commentsApprovedAt,
+        banId: bans.id,
+        reason: bans.reason,
+        endsAt: bans.endsAt,
+        // Read only for the moderator rule; never returned.
+        email: users.email,
+        emailVerified: users.emailVerified,
+      })
+      .from(users)
+      .leftJoin(bans, and(eq(bans.userId, users.id), activeBanCondition(columnPlaceholder("now", bans.endsAt))))
+      .where(eq(users.id, sql.placeholder("userId")))
+      .orderBy(...longestBanFirst())
+      .limit(1);
+  });
 }
 
 // ── Reports ──

@@ -497,6 +497,17 @@ for (const target of targets) {
         }
       });
 
+      it("posts again on a reopened database (prepared queries belong to the connection they were made on)", async () => {
+        const author = await insertUser();
+        const root = await postOk({ authorId: author, body: "Before reopening", now: at(0) });
+        await m.client.closeDb();
+        const reply = await postOk({ authorId: author, parentId: root, body: "After reopening", now: at(SECOND) });
+        expect((await commentRows({ authorId: author })).map((row) => [row.id, row.parentId, row.body])).toEqual([
+          [root, null, "Before reopening"],
+          [reply, root, "After reopening"],
+        ]);
+      });
+
       it("refuses an author who is not a user, writing nothing", async () => {
         await expect(post({ authorId: "no-such-user", essayPath: "/essays/03/05/ghost" })).rejects.toThrow();
         expect(await commentRows({ essayPath: "/essays/03/05/ghost" })).toEqual([]);

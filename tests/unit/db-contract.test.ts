@@ -151,7 +151,9 @@ for (const target of targets) {
         await adapter.createSession({ sessionToken: "session-1", userId: user.id, expires });
         const found = await adapter.getSessionAndUser("session-1");
         expect(found?.user.id).toBe(user.id);
-        expect(found?.session.expires).toEqual(expires);
+        expect(found?.session).toEqual({ sessionToken: "session-1", userId: user.id, expires });
+        expect(found?.user).toMatchObject({ id: user.id, email: "reader@example.org", emailVerified: verified, name: "Reader One" });
+        expect(await adapter.getSessionAndUser("no-such-session")).toBeNull();
 
         await adapter.createVerificationToken({ identifier: "reader@example.org", token: "hashed", expires });
         expect((await adapter.useVerificationToken({ identifier: "reader@example.org", token: "hashed" }))?.token).toBe("hashed");

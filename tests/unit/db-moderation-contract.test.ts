@@ -352,6 +352,12 @@ for (const target of targets) {
           threadLocked: false,
           moderator: false,
         });
+        // The same (prepared) query at another time: the ban has ended by then.
+        expect(await m.moderation.getPostingStanding({ userId: banned, essayPath, now: at(3 * DAY) })).toEqual({
+          approved: false,
+          threadLocked: false,
+          moderator: false,
+        });
         expect(await m.moderation.getPostingStanding({ userId: mira.id, essayPath, now })).toMatchObject({ moderator: true, threadLocked: false });
         expect(await m.moderation.getPostingStanding({ userId: unverified, essayPath, now })).toMatchObject({ moderator: false });
 
