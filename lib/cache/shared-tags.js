@@ -23,6 +23,10 @@ async function openStore() {
     const { default: Database } = await import("better-sqlite3");
     const db = new Database(config.file, { fileMustExist: true });
     db.pragma("busy_timeout = 5000");
+    // As the app's own connection (db/connect.ts): in WAL mode, NORMAL syncs at checkpoints, not
+    // on every commit. The default (FULL) made every invalidation wait for the disk, inside a
+    // comment's request and with the event loop blocked (better-sqlite3 is synchronous).
+    db.pragma("synchronous = NORMAL");
     const select = db.prepare(
       "select tag, stale_at as staleAt, expired_at as expiredAt, seq from cache_tag_events where seq > ? order by seq",
     );
