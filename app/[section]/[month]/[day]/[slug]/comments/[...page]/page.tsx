@@ -60,8 +60,9 @@ export default async function ThreadPageRoute({ params }: Props) {
         <h1 className="thread-page-title">
           Comments on <a href={essay.path}>“{essay.title}”</a>
         </h1>
-        <p className="meta">
-          An essay by {essay.author}. <a href={essay.path}>Read the essay</a>.
+        <p className="thread-page-meta">
+          {`An essay by ${essay.author}. `}
+          <a href={essay.path}>Read the essay</a>
         </p>
       </header>
       <CommentSection essay={essay} thread={thread} />
