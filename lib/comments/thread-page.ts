@@ -1,8 +1,11 @@
 import "server-only";
 import { env } from "@/env.js";
-import { buildCommentTree, countVisibleComments } from "./build-tree";
+import { buildCommentTree, countVisibleComments, type CommentOrder } from "./build-tree";
 import { getCachedThread, getCachedThreadLocked, type ThreadRow } from "./cached-queries";
 import { commentsIn, pageConversations, pageHolding, threadPageHref, type ThreadPageRef } from "./pagination";
+
+/** The thread's pages in `order`, at the configured size. */
+const threadPages = (rows: ThreadRow[], order: CommentOrder) => pageConversations(buildCommentTree(rows, { order }), env.COMMENTS_PER_PAGE);
 
 /** One page of an essay's thread, as its page renders it. */
 export type ThreadPage = {
@@ -21,7 +24,7 @@ export type ThreadPage = {
  */
 export async function loadThreadPage(essayPath: string, at: ThreadPageRef): Promise<ThreadPage | { lastPage: number }> {
   const [rows, locked] = await Promise.all([getCachedThread(essayPath), getCachedThreadLocked(essayPath)]);
-  const pages = pageConversations(buildCommentTree(rows, { order: at.order }), env.COMMENTS_PER_PAGE);
+  const pages = threadPages(rows, at.order);
   const conversations = pages[at.page - 1];
   if (!conversations) return { lastPage: pages.length };
   return { at, rows: commentsIn(conversations), count: countVisibleComments(rows), pageCount: pages.length, locked };
@@ -33,7 +36,7 @@ export async function loadThreadPage(essayPath: string, at: ThreadPageRef): Prom
  * author sees it, or to the last page, where a new conversation appears.
  */
 export async function commentHref(comment: { id: number; essayPath: string; parentId: number | null }): Promise<string> {
-  const pages = pageConversations(buildCommentTree(await getCachedThread(comment.essayPath), { order: "oldest" }), env.COMMENTS_PER_PAGE);
+  const pages = threadPages(await getCachedThread(comment.essayPath), "oldest");
   const page =
     pageHolding(pages, comment.id) ?? (comment.parentId === null ? undefined : pageHolding(pages, comment.parentId)) ?? pages.length;
   return `${threadPageHref(comment.essayPath, { order: "oldest", page })}#comment-${comment.id}`;

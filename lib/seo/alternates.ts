@@ -3,6 +3,12 @@ import { siteConfig } from "@/site.config";
 
 type Alternates = NonNullable<Metadata["alternates"]>;
 
+/** An essay's own comment feed, as `siteAlternates` lists it (the essay and its thread pages). */
+export const essayCommentsFeed = (essay: { path: string; title: string }) => ({
+  url: `${essay.path}/comments.xml`,
+  title: `Comments on “${essay.title}” (Atom)`,
+});
+
 /**
  * A page's canonical address plus its feeds. Next merges `alternates` shallowly,
  * so every page that sets a canonical repeats the site feeds through this helper.

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadWithEnv } from "../support/contract-databases";
 
 type Modules = {
   service: typeof import("@/lib/comments/comment-service");
@@ -30,10 +31,7 @@ beforeAll(async () => {
     COMMENTS_MODERATION: "first",
     COMMENTS_PER_MINUTE: "3",
   };
-  const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, env);
-  vi.resetModules();
-  try {
+  m = await loadWithEnv(env, async () => {
     const [service, warmUp, client, migrate, essays] = await Promise.all([
       import("@/lib/comments/comment-service"),
       import("@/lib/comments/warm-up"),
@@ -41,13 +39,8 @@ beforeAll(async () => {
       import("@/db/migrate"),
       import("@/lib/content/essays"),
     ]);
-    m = { service, warmUp, client, migrate, essays };
-  } finally {
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
+    return { service, warmUp, client, migrate, essays };
+  });
   await m.migrate.migrateDatabase();
 });
 

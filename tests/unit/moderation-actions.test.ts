@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { loadWithEnv } from "../support/contract-databases";
 
 const session = vi.hoisted(() => ({ user: null as { id: string } | null }));
 const updateTag = vi.hoisted(() => vi.fn());
@@ -23,13 +24,13 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "essays-moderation-actions-"))
 let m: Modules;
 
 beforeAll(async () => {
-  const previous = { DATABASE_URL: process.env.DATABASE_URL, ADMIN_EMAILS: process.env.ADMIN_EMAILS, CONTENT_DIR: process.env.CONTENT_DIR };
-  process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
-  process.env.ADMIN_EMAILS = "mira@example.org,unverified@example.org";
-  // Lock and unlock check that the essay exists: the fixture essays stand in for content/.
-  process.env.CONTENT_DIR = "tests/fixtures/essays";
-  vi.resetModules();
-  try {
+  const env = {
+    DATABASE_URL: `file:${path.join(dir, "test.db")}`,
+    ADMIN_EMAILS: "mira@example.org,unverified@example.org",
+    // Lock and unlock check that the essay exists: the fixture essays stand in for content/.
+    CONTENT_DIR: "tests/fixtures/essays",
+  };
+  m = await loadWithEnv(env, async () => {
     const [actions, client, migrate, moderation, essays] = await Promise.all([
       import("@/app/admin/actions"),
       import("@/db/client"),
@@ -37,13 +38,8 @@ beforeAll(async () => {
       import("@/db/queries/moderation"),
       import("@/lib/content/essays"),
     ]);
-    m = { actions, client, migrate, moderation, essays };
-  } finally {
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
+    return { actions, client, migrate, moderation, essays };
+  });
   await m.migrate.migrateDatabase();
 });
 

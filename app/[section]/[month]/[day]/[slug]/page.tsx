@@ -11,7 +11,7 @@ import { loadThreadPage } from "@/lib/comments/thread-page";
 import { essayParams, pathFromParams, type EssayParams } from "@/lib/content/essay-params";
 import { getAdjacentEssays, getEssayByLegacyPath, getEssayByPath, getEssays, summarize } from "@/lib/content/essays";
 import { renderEssay } from "@/lib/markdown/render-essay";
-import { siteAlternates } from "@/lib/seo/alternates";
+import { essayCommentsFeed, siteAlternates } from "@/lib/seo/alternates";
 import { blogPostingJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 type Props = { params: Promise<EssayParams> };
@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     keywords: essay.tags.map((tag) => tag.name),
     alternates: siteAlternates(
       essay.path,
-      essay.comments === "hidden" ? undefined : { url: `${essay.path}/comments.xml`, title: `Comments on “${essay.title}” (Atom)` },
+      essay.comments === "hidden" ? undefined : essayCommentsFeed(essay),
     ),
     openGraph: {
       type: "article",

@@ -5,7 +5,7 @@ import { parseThreadPageSegments, threadPageHref } from "@/lib/comments/paginati
 import { loadThreadPage } from "@/lib/comments/thread-page";
 import { pathFromParams, type EssayParams } from "@/lib/content/essay-params";
 import { getEssayByPath } from "@/lib/content/essays";
-import { siteAlternates } from "@/lib/seo/alternates";
+import { essayCommentsFeed, siteAlternates } from "@/lib/seo/alternates";
 
 type Props = { params: Promise<EssayParams & { page: string[] }> };
 
@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: `Readers’ conversation about “${essay.title}”.`,
     // The newest-first pages repeat the same comments in another order: one copy is indexed.
     robots: at.order === "newest" ? { index: false, follow: true } : undefined,
-    alternates: siteAlternates(threadPageHref(essay.path, at), { url: `${essay.path}/comments.xml`, title: `Comments on “${essay.title}” (Atom)` }),
+    alternates: siteAlternates(threadPageHref(essay.path, at), essayCommentsFeed(essay)),
   };
 }
 
