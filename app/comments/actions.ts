@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { updateTag } from "next/cache";
-import { auth } from "@/auth";
 import { getCommentById } from "@/db/queries/comments";
+import { signedInUserId } from "@/lib/auth/session-user";
 import { COMMENT_COUNTS_TAG, threadTag } from "@/lib/comments/cache-tags";
 import { deleteComment, editComment, postComment } from "@/lib/comments/comment-service";
 import { renderCommentMarkdown } from "@/lib/comments/render-markdown";
@@ -27,13 +27,13 @@ export async function submitComment(_previous: CommentFormState, form: FormData)
   if (!parsedBody.success) return { body, error: firstIssue(parsedBody.error) };
   if (form.get("intent") === "preview") return { body, previewHtml: renderCommentMarkdown(parsedBody.data) };
 
-  const session = await auth();
-  if (!session?.user?.id) return { body, error: "Sign in to post. Your text is kept here until you do." };
+  const userId = await signedInUserId();
+  if (!userId) return { body, error: "Sign in to post. Your text is kept here until you do." };
   const essayPath = essayPathSchema.safeParse(form.get("essayPath"));
   const parentId = parentIdSchema.safeParse(form.get("parentId") ?? "");
   if (!essayPath.success || !parentId.success) return { body, error: "This form is out of date. Reload the page and try again." };
 
-  const result = await postComment({ userId: session.user.id, essayPath: essayPath.data, parentId: parentId.data, body: parsedBody.data });
+  const result = await postComment({ userId, essayPath: essayPath.data, parentId: parentId.data, body: parsedBody.data });
   if (!result.ok) return { body, error: result.error };
   refreshThread(result.essay.path);
   // To the page of the thread that shows the comment (the tag was just updated: fresh rows).
@@ -46,12 +46,12 @@ export async function submitEdit(_previous: CommentFormState, form: FormData): P
   if (!parsedBody.success) return { body, error: firstIssue(parsedBody.error) };
   if (form.get("intent") === "preview") return { body, previewHtml: renderCommentMarkdown(parsedBody.data) };
 
-  const session = await auth();
-  if (!session?.user?.id) return { body, error: "Your session has ended. Sign in again; your text is kept here." };
+  const userId = await signedInUserId();
+  if (!userId) return { body, error: "Your session has ended. Sign in again; your text is kept here." };
   const id = commentIdSchema.safeParse(form.get("commentId"));
   if (!id.success) return { body, error: "This form is out of date. Reload the page and try again." };
   const comment = await getCommentById({ id: id.data });
-  const result = await editComment({ userId: session.user.id, id: id.data, body: parsedBody.data });
+  const result = await editComment({ userId, id: id.data, body: parsedBody.data });
   if (!result.ok || !comment) return { body, error: result.ok ? "That comment does not exist." : result.error };
   refreshThread(comment.essayPath);
   redirect(await commentHref(comment));
@@ -60,14 +60,14 @@ export async function submitEdit(_previous: CommentFormState, form: FormData): P
 export type DeleteState = { error?: string };
 
 export async function submitDelete(_previous: DeleteState, form: FormData): Promise<DeleteState> {
-  const session = await auth();
-  if (!session?.user?.id) return { error: "Your session has ended. Sign in again to delete your comment." };
+  const userId = await signedInUserId();
+  if (!userId) return { error: "Your session has ended. Sign in again to delete your comment." };
   const id = commentIdSchema.safeParse(form.get("commentId"));
   if (!id.success) return { error: "This form is out of date. Reload the page and try again." };
   const comment = await getCommentById({ id: id.data });
   // Back to the page the comment was on, found before it goes (it may leave no trace there).
   const page = comment ? (await commentHref(comment)).replace(/#.*$/, "#comments") : undefined;
-  const result = await deleteComment({ userId: session.user.id, id: id.data });
+  const result = await deleteComment({ userId, id: id.data });
   if (!result.ok || !comment || !page) return { error: result.ok ? "That comment does not exist." : result.error };
   refreshThread(comment.essayPath);
   redirect(page);

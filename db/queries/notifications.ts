@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, gt, inArray, isNotNull, isNull, ne, notExists, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, ne, notExists, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/db/client";
 import { FORMER_READER_NAME } from "@/db/queries/comments";
 import { deriveDisplayName } from "@/db/queries/users";
+import { columnPlaceholder, prepared } from "@/db/prepared";
 
 // Who gets e-mail about a comment. Each lookup is ONE query whatever the number of
 // recipients. The e-mail addresses returned here go into the outbox only
@@ -35,32 +36,7 @@ export type ReplyRecipient = MailRecipient & {
 
 /** One comment with its author's name and its parent's author, in one query. */
 export async function getCommentForNotification({ commentId, tx }: { commentId: number; tx?: Db }): Promise<CommentForNotification | undefined> {
-  const { db, schema } = getDb();
-  const { comments, users } = schema;
-  const parent = alias(comments, "parent");
-  const [row] = await (tx ?? db)
-    .select({
-      id: comments.id,
-      essayPath: comments.essayPath,
-      parentId: comments.parentId,
-      parentAuthorId: parent.authorId,
-      authorId: comments.authorId,
-      storedAuthorName: comments.authorName,
-      userDisplayName: users.displayName,
-      userName: users.name,
-      // Read only to derive a name from its local part; never returned.
-      userEmail: users.email,
-      body: comments.body,
-      bodyHtml: comments.bodyHtml,
-      status: comments.status,
-      deletedAt: comments.deletedAt,
-      createdAt: comments.createdAt,
-    })
-    .from(comments)
-    .leftJoin(users, eq(users.id, comments.authorId))
-    .leftJoin(parent, eq(parent.id, comments.parentId))
-    .where(eq(comments.id, commentId))
-    .limit(1);
+  const [row] = await commentForNotificationQuery(tx ?? getDb().db).execute({ commentId });
   if (!row) return undefined;
   return {
     id: row.id,
@@ -80,13 +56,45 @@ export async function getCommentForNotification({ commentId, tx }: { commentId: 
   };
 }
 
+// Prepared once per db (db/prepared.ts): every published reply runs this and the recipients'
+// query right after it is stored (docs/decisions/015-fast-comment-posting.md). Placeholder: commentId.
+function commentForNotificationQuery(db: Db) {
+  return prepared(db, "getCommentForNotification", (db) => {
+    const { comments, users } = getDb().schema;
+    const parent = alias(comments, "parent");
+    return db
+      .select({
+        id: comments.id,
+        essayPath: comments.essayPath,
+        parentId: comments.parentId,
+        parentAuthorId: parent.authorId,
+        authorId: comments.authorId,
+        storedAuthorName: comments.authorName,
+        userDisplayName: users.displayName,
+        userName: users.name,
+        // Read only to derive a name from its local part; never returned.
+        userEmail: users.email,
+        body: comments.body,
+        bodyHtml: comments.bodyHtml,
+        status: comments.status,
+        deletedAt: comments.deletedAt,
+        createdAt: comments.createdAt,
+      })
+      .from(comments)
+      .leftJoin(users, eq(users.id, comments.authorId))
+      .leftJoin(parent, eq(parent.id, comments.parentId))
+      .where(eq(comments.id, sql.placeholder("commentId")))
+      .limit(1);
+  });
+}
+
 /**
  * The ids of every comment in the conversation `commentId` belongs to: up its parent chain to
  * the top-level comment, then down through every reply under that one. Raw SQL because drizzle
  * has no recursive CTE; the table and column names are the same in both dialects (decision 002),
  * and UNION (not UNION ALL) ends the walk even if imported data held a cycle.
  */
-function conversationIds(commentId: number): SQL {
+function conversationIds(commentId: Placeholder): SQL {
   return sql`(with recursive
     up(id, parent_id) as (
       select id, parent_id from comments where id = ${commentId}
@@ -123,41 +131,54 @@ export async function listReplyRecipients({
   now?: Date;
   tx?: Db;
 }): Promise<ReplyRecipient[]> {
-  const { db, schema } = getDb();
-  const { bans, comments, users } = schema;
-  const activeBan = (tx ?? db)
-    .select({ id: bans.id })
-    .from(bans)
-    .where(and(eq(bans.userId, users.id), isNull(bans.liftedAt), or(isNull(bans.endsAt), gt(bans.endsAt, now))));
-  const participants = (tx ?? db)
-    .select({ id: comments.authorId })
-    .from(comments)
-    .where(
-      and(
-        inArray(comments.id, conversationIds(commentId)),
-        ne(comments.id, commentId),
-        isNotNull(comments.authorId),
-        isNull(comments.deletedAt),
-        ne(comments.status, "hidden"),
-      ),
-    );
-  const rows = await (tx ?? db)
-    .select({ userId: users.id, email: users.email })
-    .from(users)
-    .where(
-      and(
-        isNotNull(users.email),
-        authorId === null ? undefined : ne(users.id, authorId),
-        notExists(activeBan),
-        or(
-          parentAuthorId === null ? undefined : and(eq(users.id, parentAuthorId), inArray(users.notify, ["replies", "threads"])),
-          and(eq(users.notify, "threads"), inArray(users.id, participants)),
-        ),
-      ),
-    );
+  const query = replyRecipientsQuery(tx ?? getDb().db, { withAuthor: authorId !== null, withParentAuthor: parentAuthorId !== null });
+  const rows = await query.execute({ commentId, authorId, parentAuthorId, now });
   return rows.flatMap((row) =>
     row.email ? [{ userId: row.userId, email: row.email, reason: row.userId === parentAuthorId ? "reply" : "thread" } as const] : [],
   );
+}
+
+/**
+ * listReplyRecipients' query, prepared once per db and shape (a former reader's reply has no
+ * author to leave out; a reply to one has no parent author to tell). Placeholders: commentId,
+ * authorId, parentAuthorId, now (a Date, compared like bans.ends_at).
+ */
+function replyRecipientsQuery(db: Db, shape: { withAuthor: boolean; withParentAuthor: boolean }) {
+  const key = `listReplyRecipients:${shape.withAuthor ? "author" : "-"}:${shape.withParentAuthor ? "parent" : "-"}`;
+  return prepared(db, key, (db) => {
+    const { bans, comments, users } = getDb().schema;
+    const commentId = sql.placeholder("commentId");
+    const activeBan = db
+      .select({ id: bans.id })
+      .from(bans)
+      .where(and(eq(bans.userId, users.id), isNull(bans.liftedAt), or(isNull(bans.endsAt), gt(bans.endsAt, columnPlaceholder("now", bans.endsAt)))));
+    const participants = db
+      .select({ id: comments.authorId })
+      .from(comments)
+      .where(
+        and(
+          inArray(comments.id, conversationIds(commentId)),
+          ne(comments.id, commentId),
+          isNotNull(comments.authorId),
+          isNull(comments.deletedAt),
+          ne(comments.status, "hidden"),
+        ),
+      );
+    return db
+      .select({ userId: users.id, email: users.email })
+      .from(users)
+      .where(
+        and(
+          isNotNull(users.email),
+          shape.withAuthor ? ne(users.id, sql.placeholder("authorId")) : undefined,
+          notExists(activeBan),
+          or(
+            shape.withParentAuthor ? and(eq(users.id, sql.placeholder("parentAuthorId")), inArray(users.notify, ["replies", "threads"])) : undefined,
+            and(eq(users.notify, "threads"), inArray(users.id, participants)),
+          ),
+        ),
+      );
+  });
 }
 
 /**

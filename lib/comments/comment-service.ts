@@ -4,7 +4,8 @@ import { getCommenterStanding, getPostingStanding, getThreadLock } from "@/db/qu
 import { env } from "@/env.js";
 import { getEssayByPath, type Essay } from "@/lib/content/essays";
 import { queueModeratorNotifications, queueReplyNotifications } from "@/lib/notifications/queue-notifications";
-import { RENDERER_VERSION, renderCommentMarkdown } from "./render-markdown";
+import { renderCommentHtml } from "./render-comment";
+import { RENDERER_VERSION } from "./render-markdown";
 import { scheduleCommentPostingWarmUp } from "./warm-up";
 
 // The posting path's first calls are slow (compiling, no JIT yet): run it once at server start,
@@ -80,6 +81,10 @@ export async function postComment(input: {
 }): Promise<ServiceResult<{ id: number; essay: Essay; status: "published" | "pending" }>> {
   const open = essayWithOpenComments(input.essayPath);
   if (!open.ok) return open;
+  // Rendered on the render thread while the standing is read (decision 017). Never left
+  // unhandled when a refusal below returns first; awaited where the comment is stored.
+  const bodyHtml = renderCommentHtml(input.body);
+  bodyHtml.catch(() => {});
   // Lock, ban, approval and moderator role in one query (docs/decisions/015-fast-comment-posting.md).
   const standing = await getPostingStanding({ userId: input.userId, essayPath: open.essay.path });
   if (standing.threadLocked) return lockedThread;
@@ -93,7 +98,7 @@ export async function postComment(input: {
     parentId: input.parentId,
     authorId: input.userId,
     body: input.body,
-    bodyHtml: renderCommentMarkdown(input.body),
+    bodyHtml: await bodyHtml,
     renderVersion: RENDERER_VERSION,
     status,
     limits: { perMinute: env.COMMENTS_PER_MINUTE, perDay: env.COMMENTS_PER_DAY },
@@ -130,7 +135,7 @@ export async function editComment(input: { userId: string; id: number; body: str
     id: input.id,
     authorId: input.userId,
     body: input.body,
-    bodyHtml: renderCommentMarkdown(input.body),
+    bodyHtml: await renderCommentHtml(input.body),
     renderVersion: RENDERER_VERSION,
   });
   return result.ok ? { ok: true } : { ok: false, ...ownershipErrors[result.reason] };

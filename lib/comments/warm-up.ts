@@ -1,12 +1,14 @@
 import "server-only";
 import { getPostingStanding } from "@/db/queries/moderation";
 import { env } from "@/env.js";
-import { renderCommentMarkdown } from "./render-markdown";
+import { renderCommentHtml } from "./render-comment";
 
 // A fresh server posted its first comments several times slower than later ones (bench:comments:
 // the p99 of 200 posts was its readers' first, simultaneous posts). V8 compiles a function on its
-// first call and optimises it only after many, and the Markdown pipeline (micromark, mdast, hast,
-// the sanitizer) and the query builder are large. So the posting path runs once at server start.
+// first call and optimises it only after many, the Markdown pipeline and the query builder are
+// large, and the render thread (decision 017) takes a moment to start. So the posting path runs
+// once at server start: the render thread starts (and warms its renderer: ./markdown-sample.ts),
+// and the standing query is compiled and prepared.
 //
 // Where it runs matters: JIT work belongs to one copy of the code. Turbopack bundles what
 // instrumentation.ts imports as separate copies (other chunks, other module ids), so warming
@@ -15,44 +17,17 @@ import { renderCommentMarkdown } from "./render-markdown";
 // loads every route's modules at start (experimental.preloadEntriesOnStart, on by default).
 // See docs/decisions/015-fast-comment-posting.md.
 
-/** Every construct comment Markdown offers, so each tokenizer and handler runs at least once. */
-const SAMPLE = [
-  "A *short* comment with **strong** words, `code`, a [link](https://example.org/a?b=c) and https://example.org/bare.",
-  "",
-  "> A quotation, *emphasised*,",
-  "> over two lines.",
-  "",
-  "1. First",
-  "2. Second with `code`",
-  "",
-  "- One",
-  "- Two, see <https://example.org>",
-  "",
-  "```",
-  "const fenced = true;",
-  "```",
-  "",
-  "    indented code",
-  "",
-  "Line one  ",
-  "line two & <b>not html</b> # not a heading",
-].join("\n");
-
-// Enough rounds for V8 to optimise the tokenizer's hot loops (tens of ms, once).
-const RENDER_ROUNDS = 60;
-
 /**
- * Runs the CPU-heavy parts of posting a comment without writing anything: renders sample
- * Markdown, and reads the standing of a user that does not exist (which compiles the query and,
- * on SQLite, prepares its statements). Never throws: a database that is not reachable yet is the
- * first request's problem, as before.
+ * Runs the CPU-heavy parts of posting a comment without writing anything: renders a line of
+ * Markdown (starting the render thread), and reads the standing of a user that does not exist
+ * (which compiles the query and, on SQLite, prepares its statements). Never throws: a database
+ * that is not reachable yet is the first request's problem, as before.
  */
 export async function warmUpCommentPosting(): Promise<void> {
-  for (let i = 0; i < RENDER_ROUNDS; i++) renderCommentMarkdown(`${SAMPLE}\n\n(${i})`);
   try {
-    await getPostingStanding({ userId: "", essayPath: "/" });
+    await Promise.all([renderCommentHtml("Warming *up*."), getPostingStanding({ userId: "", essayPath: "/" })]);
   } catch (error) {
-    console.warn(`Comment posting warm-up could not read the database: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(`Comment posting warm-up failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -164,6 +164,21 @@ for (const target of targets) {
         expect(await adapter.getSessionAndUser("session-1")).toBeNull();
         expect(await adapter.getUserByAccount({ provider: "mock", providerAccountId: "sub-1" })).toBeNull();
       });
+
+      it("getSessionUserId names the user of a live session only (the comment write paths' sign-in check)", async () => {
+        const adapter = m.authAdapter.createAuthAdapter();
+        const user = await adapter.createUser({ id: "ignored", email: "writer@example.org", emailVerified: null, name: "Writer" });
+        const now = new Date("2030-06-01T12:00:00.000Z");
+        await adapter.createSession({ sessionToken: "live", userId: user.id, expires: new Date(now.getTime() + 60_000) });
+        await adapter.createSession({ sessionToken: "expired", userId: user.id, expires: new Date(now.getTime() - 1) });
+        expect(await m.authAdapter.getSessionUserId({ sessionToken: "live", now })).toBe(user.id);
+        expect(await m.authAdapter.getSessionUserId({ sessionToken: "expired", now })).toBeNull();
+        expect(await m.authAdapter.getSessionUserId({ sessionToken: "no-such-session", now })).toBeNull();
+        // The adapter Auth.js uses finds the same user for it.
+        expect((await adapter.getSessionAndUser("live"))?.user.id).toBe(user.id);
+        await adapter.deleteUser(user.id);
+        expect(await m.authAdapter.getSessionUserId({ sessionToken: "live", now })).toBeNull();
+      });
     });
 
     describe("rate limits", () => {

@@ -376,6 +376,28 @@ for (const target of targets) {
         }
       });
 
+      // The recipients' query has one prepared shape per (reply author known?, parent author known?).
+      it("mails the right people when the reply's or the parent's author is a former reader (no user row)", async () => {
+        const parentAuthor = await user({ notify: "replies" });
+        const follower = await user({ notify: "threads" });
+        const root = await comment({ authorId: parentAuthor });
+        await comment({ authorId: follower, parentId: root });
+        const byFormerReader = await comment({ authorId: null, parentId: root });
+        expect(await m.queue.queueReplyNotifications({ commentId: byFormerReader })).toEqual({ queued: 2 });
+        expect(await queuedFor(byFormerReader)).toEqual(
+          [
+            [await emailOf(follower), "thread"],
+            [await emailOf(parentAuthor), "reply"],
+          ].sort((a, b) => a[0]!.localeCompare(b[0]!)),
+        );
+
+        const formerRoot = await comment({ authorId: null });
+        await comment({ authorId: follower, parentId: formerRoot });
+        const toFormerReader = await comment({ authorId: await user(), parentId: formerRoot });
+        expect(await m.queue.queueReplyNotifications({ commentId: toFormerReader })).toEqual({ queued: 1 });
+        expect(await queuedFor(toFormerReader)).toEqual([[await emailOf(follower), "thread"]]);
+      });
+
       it("mails nobody about a held, hidden or deleted reply, or about a new top-level comment", async () => {
         const parent = await comment({ authorId: await user({ notify: "threads" }) });
         const replier = await user();

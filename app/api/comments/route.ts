@@ -1,5 +1,5 @@
 import { revalidateTag } from "next/cache";
-import { auth } from "@/auth";
+import { signedInUserId } from "@/lib/auth/session-user";
 import { COMMENT_COUNTS_TAG, threadTag } from "@/lib/comments/cache-tags";
 import { postComment } from "@/lib/comments/comment-service";
 import { commentPermalink } from "@/lib/comments/permalink";
@@ -16,8 +16,8 @@ const problem = (status: number, error: string, fields?: Record<string, string |
  */
 export async function POST(request: Request) {
   if (isCrossSiteRequest(request)) return problem(403, "Cross-site requests are refused.");
-  const session = await auth();
-  if (!session?.user?.id) return problem(401, "Sign in to post a comment.");
+  const userId = await signedInUserId();
+  if (!userId) return problem(401, "Sign in to post a comment.");
 
   let input: Record<string, unknown>;
   try {
@@ -32,7 +32,7 @@ export async function POST(request: Request) {
   const parsed = parseCommentForm(input);
   if (!parsed.ok) return problem(400, Object.values(parsed.fieldErrors)[0] ?? "Check the fields.", parsed.fieldErrors);
 
-  const result = await postComment({ userId: session.user.id, ...parsed.data });
+  const result = await postComment({ ...parsed.data, userId });
   if (!result.ok) return problem(result.status, result.error);
   // Expire now, on every instance (the shared cache handler records it).
   revalidateTag(threadTag(result.essay.path), { expire: 0 });
