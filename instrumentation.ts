@@ -1,5 +1,6 @@
 // Next calls register() once when a server process starts (https://nextjs.org/docs/app/guides/instrumentation).
-// Here it starts the outbox sender for long-running servers (docs/decisions/012-notifications-outbox.md).
+// Here it starts the comment render thread (docs/decisions/017-comment-posting-off-the-main-thread.md)
+// and, for long-running servers, the outbox sender (docs/decisions/012-notifications-outbox.md).
 export async function register() {
   // The one read of process.env outside env.js: Next's documented way to tell the Node.js
   // runtime from the edge one, written so the edge bundle drops the import below.
@@ -7,7 +8,10 @@ export async function register() {
     // Imported here, not at the top: env.js and the database must not load in the edge runtime.
     const { env } = await import("./env.js");
     // `next build` starts no server to send from (Next skips register() there too; this is the second line).
-    if (env.NEXT_PHASE === "phase-production-build" || env.OUTBOX_INTERVAL_SECONDS === 0) return;
+    if (env.NEXT_PHASE === "phase-production-build") return;
+    const { startCommentRenderThread } = await import("./lib/comments/render-comment");
+    startCommentRenderThread();
+    if (env.OUTBOX_INTERVAL_SECONDS === 0) return;
     const { startOutboxRunner } = await import("./lib/notifications/outbox-runner");
     startOutboxRunner({ intervalSeconds: env.OUTBOX_INTERVAL_SECONDS });
   }

@@ -13,6 +13,8 @@ type Reply = { ready: true } | { id: number; html?: string; error?: string };
 type Pending = { markdown: string; resolve: (html: string) => void; reject: (error: Error) => void };
 
 export type MarkdownThread = {
+  /** Starts the worker now (at server start), so it is ready before the first comment. */
+  start(): void;
   render(markdown: string): Promise<string>;
   /** Ends the worker (tests; a server simply exits). Later renders run on the calling thread. */
   close(): Promise<void>;
@@ -73,6 +75,9 @@ export function createMarkdownThread(spawn: () => Worker, onFallback: (reason: s
   }
 
   return {
+    start() {
+      started();
+    },
     render(markdown) {
       return new Promise<string>((resolve, reject) => {
         const job = { markdown, resolve, reject };

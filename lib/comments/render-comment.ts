@@ -22,6 +22,15 @@ function markdownThread(): MarkdownThread {
   ));
 }
 
+/**
+ * Starts the render thread in a running server, from instrumentation.ts: `next start` loads the
+ * comment routes on their first request, and a thread started then is not ready (loaded, warmed
+ * up) for the first comments, which would render on a cold main thread.
+ */
+export function startCommentRenderThread(): void {
+  if (onThread) markdownThread().start();
+}
+
 /** A comment's Markdown as sanitized HTML (renderCommentMarkdown), without holding up other requests. */
 export function renderCommentHtml(markdown: string): Promise<string> {
   return onThread ? markdownThread().render(markdown) : Promise.resolve(renderCommentMarkdown(markdown));

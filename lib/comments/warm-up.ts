@@ -6,20 +6,21 @@ import { renderCommentHtml } from "./render-comment";
 // A fresh server posted its first comments several times slower than later ones (bench:comments:
 // the p99 of 200 posts was its readers' first, simultaneous posts). V8 compiles a function on its
 // first call and optimises it only after many, the Markdown pipeline and the query builder are
-// large, and the render thread (decision 017) takes a moment to start. So the posting path runs
-// once at server start: the render thread starts (and warms its renderer: ./markdown-sample.ts),
-// and the standing query is compiled and prepared.
+// large. So the posting path runs once when its modules load: the standing query is compiled and
+// prepared, and a line of Markdown is rendered (the render thread, decision 017, started with the
+// server from instrumentation.ts and warms its own renderer: ./markdown-sample.ts).
 //
 // Where it runs matters: JIT work belongs to one copy of the code. Turbopack bundles what
 // instrumentation.ts imports as separate copies (other chunks, other module ids), so warming
 // there leaves the route's copy cold, and opens a second database connection. Instead the
-// modules that post (lib/comments/comment-service.ts) schedule it when they load: `next start`
-// loads every route's modules at start (experimental.preloadEntriesOnStart, on by default).
-// See docs/decisions/015-fast-comment-posting.md.
+// modules that post (lib/comments/comment-service.ts) schedule it when they load, which is at
+// their route's first request (measured: `next start` did not load the comments route before).
+// Only the render thread, one per process whichever copy starts it, starts with the server.
+// See docs/decisions/015-fast-comment-posting.md and 017.
 
 /**
  * Runs the CPU-heavy parts of posting a comment without writing anything: renders a line of
- * Markdown (starting the render thread), and reads the standing of a user that does not exist
+ * Markdown (on the render thread once it is ready), and reads the standing of a user that does not exist
  * (which compiles the query and, on SQLite, prepares its statements). Never throws: a database
  * that is not reachable yet is the first request's problem, as before.
  */

@@ -29,7 +29,7 @@ afterEach(async () => {
   thread = undefined;
 });
 
-/** Waits until the worker has said it is ready: then renders go to it. */
+/** Starts the worker (as instrumentation.ts does) and waits until it says it is ready: then renders go to it. */
 async function readyThread(spawn: () => Worker, onFallback?: (reason: string) => void): Promise<{ thread: MarkdownThread; worker: Worker }> {
   let worker: Worker | undefined;
   const ready = new Promise<void>((resolve, reject) => {
@@ -45,7 +45,7 @@ async function readyThread(spawn: () => Worker, onFallback?: (reason: string) =>
       },
     );
   });
-  await thread!.render("start");
+  thread!.start();
   await ready;
   return { thread: thread!, worker: worker! };
 }
