@@ -86,19 +86,10 @@ async function getSessionAndUser(sessionToken: string): Promise<SessionAndUser> 
 
 /**
  * Whose session `sessionToken` is, if it is live: the user id, or null for an unknown or
- * expired session (or a deleted user, whose sessions cascade away). The same rows Auth.js's
- * session check reads, two columns only, prepared once per db. For lib/auth/session-user.ts.
+ * expired session (or a deleted user, whose sessions cascade away). Auth.js's own lookup above,
+ * with its expiry check; for lib/auth/session-user.ts.
  */
 export async function getSessionUserId({ sessionToken, now = new Date() }: { sessionToken: string; now?: Date }): Promise<string | null> {
-  const query = prepared(getDb().db, "auth:getSessionUserId", (db) => {
-    const { sessions, users } = getDb().schema;
-    return db
-      .select({ userId: users.id, expires: sessions.expires })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.sessionToken, sql.placeholder("sessionToken")))
-      .limit(1);
-  });
-  const [row] = await query.execute({ sessionToken });
-  return row && row.expires.getTime() > now.getTime() ? row.userId : null;
+  const found = await getSessionAndUser(sessionToken);
+  return found && found.session.expires.getTime() > now.getTime() ? found.user.id : null;
 }

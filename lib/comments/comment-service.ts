@@ -8,8 +8,8 @@ import { renderCommentHtml } from "./render-comment";
 import { RENDERER_VERSION } from "./render-markdown";
 import { scheduleCommentPostingWarmUp } from "./warm-up";
 
-// The posting path's first calls are slow (compiling, no JIT yet): run it once at server start,
-// in this module's own copy of the code. Why here and not in instrumentation.ts: ./warm-up.ts.
+// The posting path's first calls are slow (compiling, no JIT yet): warm it up when this module
+// loads, in its own copy of the code. Why here and not in instrumentation.ts: ./warm-up.ts.
 scheduleCommentPostingWarmUp();
 
 /**

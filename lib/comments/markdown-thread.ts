@@ -36,15 +36,20 @@ export function createMarkdownThread(spawn: () => Worker, onFallback: (reason: s
   let nextId = 0;
   const pending = new Map<number, Pending>();
 
-  function fallBack(reason: string) {
-    if (failed) return;
+  /** From now on everything renders here, starting with what the worker was given. */
+  function renderHereFromNow() {
     failed = true;
     ready = false;
     worker = undefined;
-    onFallback(reason);
     const stranded = [...pending.values()];
     pending.clear();
     for (const job of stranded) renderHere(job);
+  }
+
+  function fallBack(reason: string) {
+    if (failed) return;
+    renderHereFromNow();
+    onFallback(reason);
   }
 
   function started(): Worker | undefined {
@@ -91,12 +96,7 @@ export function createMarkdownThread(spawn: () => Worker, onFallback: (reason: s
     async close() {
       const running = worker;
       // Closing is not a failure: nothing to report, and renders still in flight finish here.
-      failed = true;
-      ready = false;
-      worker = undefined;
-      const stranded = [...pending.values()];
-      pending.clear();
-      for (const job of stranded) renderHere(job);
+      renderHereFromNow();
       await running?.terminate();
     },
   };

@@ -1,14 +1,12 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
-import { env } from "@/env.js";
+import { inRunningServer } from "@/lib/runtime/running-server";
 import { createMarkdownThread, type MarkdownThread } from "./markdown-thread";
 import { renderCommentMarkdown } from "./render-markdown";
 
 // Where a posted or edited comment's Markdown is rendered: on the render thread in a running
 // server (next start), inline elsewhere (next dev, tests, scripts), where a thread buys nothing.
 // See ./markdown-thread.ts and docs/decisions/017-comment-posting-off-the-main-thread.md.
-
-const onThread = env.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build";
 
 // One per process, whichever bundled copy of this module asks first (Turbopack may load it
 // more than once: decision 015).
@@ -28,10 +26,10 @@ function markdownThread(): MarkdownThread {
  * up) for the first comments, which would render on a cold main thread.
  */
 export function startCommentRenderThread(): void {
-  if (onThread) markdownThread().start();
+  if (inRunningServer) markdownThread().start();
 }
 
 /** A comment's Markdown as sanitized HTML (renderCommentMarkdown), without holding up other requests. */
 export function renderCommentHtml(markdown: string): Promise<string> {
-  return onThread ? markdownThread().render(markdown) : Promise.resolve(renderCommentMarkdown(markdown));
+  return inRunningServer ? markdownThread().render(markdown) : Promise.resolve(renderCommentMarkdown(markdown));
 }

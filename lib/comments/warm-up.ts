@@ -1,14 +1,13 @@
 import "server-only";
 import { getPostingStanding } from "@/db/queries/moderation";
-import { env } from "@/env.js";
-import { renderCommentHtml } from "./render-comment";
+import { inRunningServer } from "@/lib/runtime/running-server";
 
 // A fresh server posted its first comments several times slower than later ones (bench:comments:
 // the p99 of 200 posts was its readers' first, simultaneous posts). V8 compiles a function on its
 // first call and optimises it only after many, the Markdown pipeline and the query builder are
-// large. So the posting path runs once when its modules load: the standing query is compiled and
-// prepared, and a line of Markdown is rendered (the render thread, decision 017, started with the
-// server from instrumentation.ts and warms its own renderer: ./markdown-sample.ts).
+// large. So the posting path's standing query is compiled and prepared once when its modules load.
+// Markdown needs nothing here: the render thread (decision 017) starts with the server, from
+// instrumentation.ts, and warms its own renderer (./markdown-sample.ts).
 //
 // Where it runs matters: JIT work belongs to one copy of the code. Turbopack bundles what
 // instrumentation.ts imports as separate copies (other chunks, other module ids), so warming
@@ -19,14 +18,13 @@ import { renderCommentHtml } from "./render-comment";
 // See docs/decisions/015-fast-comment-posting.md and 017.
 
 /**
- * Runs the CPU-heavy parts of posting a comment without writing anything: renders a line of
- * Markdown (on the render thread once it is ready), and reads the standing of a user that does not exist
- * (which compiles the query and, on SQLite, prepares its statements). Never throws: a database
- * that is not reachable yet is the first request's problem, as before.
+ * Runs the posting path's first query without writing anything: reads the standing of a user
+ * that does not exist (which compiles the query and, on SQLite, prepares its statements). Never
+ * throws: a database that is not reachable yet is the first request's problem, as before.
  */
 export async function warmUpCommentPosting(): Promise<void> {
   try {
-    await Promise.all([renderCommentHtml("Warming *up*."), getPostingStanding({ userId: "", essayPath: "/" })]);
+    await getPostingStanding({ userId: "", essayPath: "/" });
   } catch (error) {
     console.warn(`Comment posting warm-up failed: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -40,7 +38,7 @@ let scheduled = false;
  * loading the module stays quick.
  */
 export function scheduleCommentPostingWarmUp(): void {
-  if (scheduled || env.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return;
+  if (scheduled || !inRunningServer) return;
   scheduled = true;
   setTimeout(() => void warmUpCommentPosting(), 0).unref();
 }
