@@ -3,11 +3,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_BASE_URL, E2E_CONTENT_DIR, E2E_DIST_DIR } from "./harness/ports";
+import { E2E_BASE_URL, E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_EXTRA_PORTS } from "./harness/ports";
 
 // What a newcomer gets from `npm start` with nothing configured: a generated secret kept in
 // data/, migrations applied, and magic links printed to the console mailbox.
-const PORT = 3237;
+const PORT = E2E_EXTRA_PORTS.npmStart;
 const BASE = `http://localhost:${PORT}`;
 // A copy of the suite's build: `npm start` rebuilds when it finds the build stale, and it must
 // never do that under the feet of the suite's own server.

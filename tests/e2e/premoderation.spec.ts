@@ -7,11 +7,11 @@ import { startApp, type AppServer } from "../support/app-server";
 import type { OidcUser } from "../support/oidc-server";
 import { chooseOidcUser, expect, newUser, OIDC_BUTTON, test } from "./harness/fixtures";
 import { MODERATOR } from "./harness/people";
-import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "./harness/ports";
+import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_EXTRA_PORTS } from "./harness/ports";
 
 // COMMENTS_MODERATION=first on an instance of its own (its own SQLite file): a reader's first
 // comment waits for a moderator; once approved, their next comments go straight up.
-const PORT = 3247;
+const PORT = E2E_EXTRA_PORTS.premoderation;
 const BASE = `http://localhost:${PORT}`;
 const ESSAY = "/fixtures/07/01/a-moderated-conversation";
 

@@ -3,11 +3,11 @@ import { migrateDatabase } from "../../db/migrate";
 import { startApp, type AppServer } from "../support/app-server";
 import { createDatabase, findPostgresBinaries, startPostgres, type PostgresServer } from "../support/postgres";
 import { chooseOidcUser, newUser, OIDC_BUTTON } from "./harness/fixtures";
-import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "./harness/ports";
+import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_EXTRA_PORTS } from "./harness/ports";
 
 // Serverless hosting runs many instances on one PostgreSQL: a session made on one must be
 // valid on every other. Two `next start` processes on two ports share one real server.
-const PORTS = [3227, 3228] as const;
+const PORTS = E2E_EXTRA_PORTS.twoInstances;
 const ESSAY = "/leftlibertarian/08/23/because-killing-them-all-is-not-an-option";
 const hasPostgres = Boolean(findPostgresBinaries());
 if (!hasPostgres && process.env.CI === "true") {
