@@ -22,6 +22,7 @@ const httpUrl = z
   .refine((value) => /^https?:\/\//.test(value), { message: "expected an http:// or https:// URL" })
   .transform((value) => value.replace(/\/+$/, ""));
 
+/** @param {number} fallback */
 const positiveInt = (fallback) =>
   z
     .string()
@@ -47,7 +48,10 @@ const schema = z
       .regex(/^\.next[\w-]*$/, { message: "expected a folder name starting with .next, such as .next-bench" })
       .default(".next"),
 
-    // Storage: unset means ./data/blog.db; file:PATH or postgres://… otherwise (parsed in db/url.ts).
+    // Memory for rendered pages and cached data per instance, in MB (docs/decisions/023).
+    CACHE_MEMORY_MB: positiveInt(256),
+
+    // Storage: unset means ./data/blog.db; file:PATH or postgres://… otherwise (parsed in db/url.js).
     DATABASE_URL: optionalString,
     DATA_DIR: z.string().trim().min(1).default("data"),
     // PostgreSQL connections per instance; keep instances × this under the server's max_connections.
@@ -118,8 +122,9 @@ const schema = z
     try {
       parseDatabaseUrl(value.DATABASE_URL, value.DATA_DIR);
     } catch (error) {
-      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: String(error.message).replace(/^DATABASE_URL /, "") });
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: String(error instanceof Error ? error.message : error).replace(/^DATABASE_URL /, "") });
     }
+    /** @type {[keyof typeof value, keyof typeof value][]} */
     const pairs = [
       ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
       ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
@@ -146,19 +151,28 @@ const schema = z
     }
   });
 
-/** Turns zod's issues into one line per variable: "SITE_URL: expected …". */
+/** @typedef {import("zod").core.$ZodIssue[]} EnvIssues */
+
+/**
+ * Turns zod's issues into one line per variable: "SITE_URL: expected …".
+ * @param {EnvIssues} issues
+ */
 export function describeEnvIssues(issues) {
   return issues.map((issue) => `  ${issue.path.join(".") || "environment"}: ${issue.message}`).join("\n");
 }
 
 export class EnvError extends Error {
+  /** @param {EnvIssues} issues */
   constructor(issues) {
     super(`Invalid environment variables:\n${describeEnvIssues(issues)}\nSee .env.example for each variable and its accepted values.`);
     this.name = "EnvError";
   }
 }
 
-/** Parses a given environment; exported so tests can check every bad case. */
+/**
+ * Parses a given environment; exported so tests can check every bad case.
+ * @param {Record<string, string | undefined>} source
+ */
 export function parseEnv(source) {
   const result = schema.safeParse(source);
   if (!result.success) throw new EnvError(result.error.issues);

@@ -1,5 +1,5 @@
 // Next calls register() once when a server process starts (https://nextjs.org/docs/app/guides/instrumentation).
-// Here it starts the comment render thread (docs/decisions/017-comment-posting-off-the-main-thread.md)
+// Here it hands the cache handler its tag queries, starts the comment render thread (docs/decisions/017-comment-posting-off-the-main-thread.md)
 // and, for long-running servers, the outbox sender (docs/decisions/012-notifications-outbox.md).
 export async function register() {
   // The one read of process.env outside env.js: Next's documented way to tell the Node.js
@@ -9,6 +9,13 @@ export async function register() {
     const { env } = await import("./env.js");
     // `next build` starts no server to send from (Next skips register() there too; this is the second line).
     if (env.NEXT_PHASE === "phase-production-build") return;
+    // The cache handler shares invalidations through these queries (docs/decisions/022); provided
+    // before the server takes its first request, which reads the cache.
+    const [{ listCacheTagEventsSince, recordCacheTagEvents }, { provideSharedTagStore }] = await Promise.all([
+      import("./db/queries/cache-tags"),
+      import("./lib/cache/shared-tag-store.js"),
+    ]);
+    provideSharedTagStore({ read: (seq) => listCacheTagEventsSince({ seq }), write: (events) => recordCacheTagEvents({ events }) });
     const { startCommentRenderThread } = await import("./lib/comments/render-comment");
     startCommentRenderThread();
     if (env.OUTBOX_INTERVAL_SECONDS === 0) return;

@@ -16,9 +16,12 @@ const nextConfig = {
   // Comment threads live in statically generated pages; invalidating them on one instance
   // must reach every instance (docs/decisions/009-static-essays-with-live-threads.md).
   cacheHandler: fileURLToPath(new URL("./lib/cache/isr-cache-handler.js", import.meta.url)),
-  // Re-rendered pages stay in memory; the build's files on disk stay as built. After a
-  // restart, a page older than a recorded invalidation is rendered again (see 009).
-  experimental: { isrFlushToDisk: false },
+  // Rendered pages are kept in memory (the handler never writes them to disk, see 009), so the
+  // memory cache must hold a long thread's pages: a 10,000-comment thread is ~34 MB of HTML and
+  // payload, over Next's 50 MB default once the thread's data is counted (docs/decisions/023).
+  cacheMaxMemorySize: env.CACHE_MEMORY_MB * 1024 * 1024,
+  // Trailing slashes are redirected by proxy.ts, so an old-blog address reaches its essay in one hop (005).
+  skipTrailingSlashRedirect: true,
   async headers() {
     return [
       {

@@ -8,12 +8,15 @@ export type { Db, Schema, TransactionOptions } from "./connect";
 // Opened on first use, never at import: `next build` imports every route module.
 let database: Database | undefined;
 
-// `next dev` re-evaluates changed modules; a second SQLite connection in the same
-// process would have its own mutex and fight the first one for the write lock.
+// One connection per process. `next dev` re-evaluates changed modules, and Next's bundles
+// (instrumentation.ts, which hands the cache handler its tag queries, and the routes) may each
+// evaluate this file: a second SQLite connection in the same thread would have its own mutex and
+// could wait on the first one's write lock with the event loop blocked. Tests load several copies
+// on purpose, each acting as one instance with its own connection.
 const devCache = globalThis as typeof globalThis & { essaysDatabase?: Database };
 
 function current(): Database {
-  if (env.NODE_ENV === "development") devCache.essaysDatabase ??= open();
+  if (env.NODE_ENV !== "test") devCache.essaysDatabase ??= open();
   return (database ??= devCache.essaysDatabase ?? open());
 }
 

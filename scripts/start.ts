@@ -5,6 +5,8 @@ import { loadOrCreateAuthSecret } from "./lib/auth-secret";
 import { buildIfStale } from "./lib/build-if-stale";
 import { loadDotenv } from "./lib/load-dotenv";
 
+const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"] as const;
+
 function fail(message: string): never {
   console.error(`\n${message}\n`);
   process.exit(1);
@@ -54,8 +56,19 @@ async function main() {
   }
   const server = spawn("node_modules/.bin/next", ["start", "--port", String(env.PORT)], { stdio: "inherit", env: childEnv });
   console.log(["", ...notes.map((note) => `• ${note}`), `• The blog is starting on http://localhost:${env.PORT}`, ""].join("\n"));
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  // A supervisor (systemd, a container runtime, `kill <pid>`) stops the blog through whichever
+  // process it started: package.json's `exec` hands npm's signal to tsx, tsx relays it here,
+  // and this passes every stopping signal on to the server, then ends the way the server ended.
+  for (const signal of FORWARDED_SIGNALS) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code, signal) => {
+    if (signal) {
+      // End by the same signal, so whoever started us sees why.
+      for (const forwarded of FORWARDED_SIGNALS) process.removeAllListeners(forwarded);
+      process.kill(process.pid, signal);
+      return;
+    }
+    process.exit(code ?? 0);
+  });
 }
 
 void main();

@@ -4,10 +4,23 @@
 import fileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { recordSharedTags, syncSharedTags } from "./shared-tags.js";
 
-const FileSystemCache = fileSystemCacheModule.default;
+// A CommonJS module: Node's ESM import hands over module.exports, whose `default` is the class
+// (the types describe the transpiled ESM view, hence the cast).
+const FileSystemCache = /** @type {{ default: typeof fileSystemCacheModule }} */ (/** @type {unknown} */ (fileSystemCacheModule)).default;
 
 export default class SharedTagsCacheHandler extends FileSystemCache {
-  /** @param {Parameters<FileSystemCache["get"]>} args */
+  /**
+   * Rendered pages stay in memory and the build's files on disk stay as built (decision 009):
+   * decided here rather than with the `isrFlushToDisk` experiment, which `next start` lists
+   * under "Experiments" at every start as if something were wrong. After a restart, a page
+   * older than a recorded invalidation is rendered again.
+   * @param {ConstructorParameters<typeof FileSystemCache>[0]} options
+   */
+  constructor(options) {
+    super({ ...options, flushToDisk: false });
+  }
+
+  /** @param {Parameters<InstanceType<typeof FileSystemCache>["get"]>} args */
   async get(...args) {
     await syncSharedTags();
     return super.get(...args);
