@@ -10,7 +10,8 @@ const LEGACY_ADDRESS = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/+$/;
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname === "/" || !pathname.endsWith("/")) return NextResponse.next();
-  const url = request.nextUrl.clone();
+  // A plain URL: a clone of nextUrl remembers the trailing slash and would put it back.
+  const url = new URL(request.url);
   url.pathname = pathname.replace(/\/+$/, "");
   return LEGACY_ADDRESS.test(pathname) ? NextResponse.rewrite(url) : NextResponse.redirect(url, 308);
 }

@@ -1,4 +1,4 @@
-// npm run bench:comments [-- --no-build] [--clean] [--db sqlite|postgres|both]
+// npm run bench:comments [-- --no-build] [--clean] [--db sqlite|postgres|both] [--reads-only] [--sizes 0,100,1000,10000] [--cache-mb N]
 //
 // Builds the site once into .next-bench-comments, then for SQLite and for PostgreSQL
 // (a throwaway server from tests/support/postgres.ts), each with its own `next start`:
@@ -17,6 +17,10 @@
 //      (2 s), each counted too; the first is the server's first real posts (cold: V8 has
 //      not yet optimised the path) and is shown beside. The budget is read on the round
 //      after them, as the page figures are read after autocannon's warm-up.
+//   e. reads (also alone with --reads-only): for threads of 0, 100, 1,000 and 10,000 comments
+//      (--sizes), each on a fresh database and a fresh `next start`, every page of the thread
+//      read twice, first and second read side by side (decision 023). --cache-mb sets the
+//      server's CACHE_MEMORY_MB (50 is Next's default, for a before/after).
 // Figures only: it never fails on a time. It exits 1 when it could not measure (the build
 // failed, a server did not start, the page did not show the seeded thread), 2 on a bad flag.
 // Results also go to bench/out/comments.json.
@@ -42,6 +46,7 @@ import {
   type SqlClient,
 } from "./lib/comment-seed";
 import { measureThroughput, percentile, timedRequest, type Throughput, type Timed } from "./lib/load";
+import { READ_HEADERS, readRow, readThreadTwice, type ReadFigures } from "./lib/thread-reads";
 import { outPath, ROOT, watchLoad, writeJson } from "./lib/out";
 import { freePort, onCleanup, removeDir, runCleanups, startServer, wasInterrupted, type Server } from "./lib/processes";
 import { benchAppEnv } from "./lib/site";
@@ -53,7 +58,11 @@ const FLAGS = {
   "no-build": { type: "boolean", help: "reuse the build in .next-bench-comments instead of building again" },
   clean: { type: "boolean", help: "remove .next-bench-comments afterwards (then the next run must build)" },
   db: { type: "string", value: "WHICH", help: "sqlite, postgres or both (default both)" },
+  "reads-only": { type: "boolean", help: "only the read measurement: every page of a thread read twice, per thread size" },
+  sizes: { type: "string", value: "N,N,…", help: "thread sizes for the read measurement (default 0,100,1000,10000)" },
+  "cache-mb": { type: "string", value: "MB", help: "CACHE_MEMORY_MB for the read measurement's servers (default: the app's, 256)" },
 } satisfies Record<string, FlagSpec>;
+const READ_SIZES = [0, 100, 1000, 10_000];
 
 const DIST_DIR = ".next-bench-comments";
 const ESSAY = "/leftlibertarian/08/23/because-killing-them-all-is-not-an-option";
@@ -132,6 +141,8 @@ type DbFigures = {
   posting?: Posting;
   /** Server logs: one `next start` for the pages, a fresh one for posting. */
   serverLogs?: Partial<Record<"pages" | "posting", string>>;
+  /** Every page of a thread read twice, per thread size (each on a fresh database and server). */
+  reads?: ReadFigures[];
 };
 
 const articleIds = (html: string) => [...html.matchAll(/<article id="comment-(\d+)"/g)].map((match) => Number(match[1]));
@@ -454,6 +465,96 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
   return figures;
 }
 
+/**
+ * For each size: a fresh database holding a thread of that many comments, a fresh `next start`,
+ * and every page of the thread read twice (bench/lib/thread-reads.ts).
+ */
+async function measureReads(dialect: "sqlite" | "postgres", sizes: number[], cacheMb: string | undefined): Promise<ReadFigures[]> {
+  const reads: ReadFigures[] = [];
+  let postgres: PostgresServer | undefined;
+  let forgetPostgres = () => {};
+  try {
+    if (dialect === "postgres") {
+      console.log("  starting PostgreSQL for the reads …");
+      postgres = await startPostgres();
+      const started = postgres;
+      forgetPostgres = onCleanup(() => started.stop());
+    }
+    for (const size of sizes) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-reads-${dialect}-`));
+      const forgetDir = onCleanup(() => removeDir(dir));
+      let client: SqlClient | undefined;
+      let server: Server | undefined;
+      try {
+        let databaseUrl: string;
+        if (postgres) {
+          databaseUrl = await createDatabase({ serverUrl: postgres.url, name: `bench_reads_${size}` });
+          await migrateDatabase({ config: { dialect: "postgres", url: databaseUrl } });
+          client = await openPostgresClient(databaseUrl);
+        } else {
+          const file = path.join(dir, "blog.db");
+          await migrateDatabase({ config: { dialect: "sqlite", file } });
+          databaseUrl = `file:${file}`;
+          client = openSqliteClient(file);
+        }
+        const seedStarted = performance.now();
+        if (size > 0) {
+          await seedThread(client, ESSAY, planThread({ ...SEED, total: size, topLevel: Math.max(1, Math.round(size / 5)) }));
+          await recordInvalidation(client, THREAD_TAGS);
+        }
+        const seedSeconds = (performance.now() - seedStarted) / 1000;
+        await client.close();
+        client = undefined;
+        const port = await freePort();
+        const site = `http://localhost:${port}`;
+        const logFile = outPath(`comments-${dialect}-reads-${size}-server.log`);
+        server = await startServer({
+          distDir: DIST_DIR,
+          logFile,
+          port,
+          env: {
+            DATABASE_URL: databaseUrl,
+            DATA_DIR: dir,
+            AUTH_SECRET,
+            SITE_URL: site,
+            AUTH_URL: site,
+            OUTBOX_INTERVAL_SECONDS: "0",
+            ...(cacheMb !== undefined ? { CACHE_MEMORY_MB: cacheMb } : {}),
+          },
+        });
+        const figures = await readThreadTwice(server.url, ESSAY, size);
+        reads.push(figures);
+        console.log(
+          `  ${size.toLocaleString("en-US")} comments (seeded in ${seedSeconds.toFixed(1)} s): ${figures.pages} pages, ` +
+            `first read ${(figures.first.totalMs / 1000).toFixed(2)} s, second ${(figures.second.totalMs / 1000).toFixed(2)} s (${figures.speedup.toFixed(1)}×)`,
+        );
+      } finally {
+        await server?.stop();
+        await client?.close().catch(() => undefined);
+        forgetDir();
+        removeDir(dir);
+      }
+    }
+  } finally {
+    if (postgres) {
+      forgetPostgres();
+      await postgres.stop().catch((error: unknown) => console.error(`stopping PostgreSQL failed: ${String(error)}`));
+    }
+  }
+  return reads;
+}
+
+function printReads(results: DbFigures[], cacheMb: string | undefined): void {
+  for (const db of results) {
+    if (!db.reads?.length) continue;
+    printTable(
+      `${db.database} — every page of the thread read twice, fresh server per size (CACHE_MEMORY_MB ${cacheMb ?? "default 256"}; second read right after the first)`,
+      READ_HEADERS,
+      db.reads.map(readRow),
+    );
+  }
+}
+
 const ms = (n: number) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : "n/a");
 const rps = (n: number) => n.toFixed(0);
 
@@ -590,6 +691,12 @@ async function main(): Promise<void> {
   const flags = parseFlags(COMMAND, FLAGS);
   const which = flags.db ?? "both";
   if (!["sqlite", "postgres", "both"].includes(which)) fail(COMMAND, FLAGS, `--db expects sqlite, postgres or both, got "${which}"`);
+  const sizes = flags.sizes === undefined ? READ_SIZES : flags.sizes.split(",").map((size) => size.trim());
+  if (!sizes.every((size) => /^\d+$/.test(String(size)))) fail(COMMAND, FLAGS, `--sizes expects whole numbers separated by commas, got "${flags.sizes}"`);
+  const readSizes = sizes.map(Number);
+  const cacheMb = flags["cache-mb"];
+  if (cacheMb !== undefined && !/^[1-9]\d*$/.test(cacheMb)) fail(COMMAND, FLAGS, `--cache-mb expects a whole number of megabytes, got "${cacheMb}"`);
+  const readsOnly = Boolean(flags["reads-only"]);
   const stopWatchingLoad = watchLoad();
   const cpus = os.cpus();
   const machine = {
@@ -615,9 +722,22 @@ async function main(): Promise<void> {
   if (flags.clean) onCleanup(() => removeDir(path.join(ROOT, DIST_DIR)));
 
   const results: DbFigures[] = [];
+  const measure = async (dialect: "sqlite" | "postgres"): Promise<DbFigures> => {
+    const figures: DbFigures = readsOnly ? { database: dialect === "sqlite" ? "SQLite" : "PostgreSQL", pages: [] } : await measureDatabase(dialect);
+    if (wasInterrupted() || figures.failed) return figures;
+    console.log(`  reads: every page of a thread of ${readSizes.map((size) => size.toLocaleString("en-US")).join(", ")} comments, twice …`);
+    try {
+      figures.reads = await measureReads(dialect, readSizes, cacheMb);
+    } catch (error) {
+      if (wasInterrupted()) throw error;
+      figures.failed = `reads: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+      console.error(`\n!!! ${figures.database}: could not measure — ${figures.failed}\n`);
+    }
+    return figures;
+  };
   if (which !== "postgres") {
     console.log("\nSQLite:");
-    results.push(await measureDatabase("sqlite"));
+    results.push(await measure("sqlite"));
   }
   if (which !== "sqlite") {
     console.log("\nPostgreSQL:");
@@ -626,11 +746,12 @@ async function main(): Promise<void> {
       console.log(`\n${"!".repeat(100)}\n!!! PostgreSQL: SKIPPED — ${reason}\n${"!".repeat(100)}`);
       results.push({ database: "PostgreSQL", skipped: reason, pages: [] });
     } else {
-      results.push(await measureDatabase("postgres"));
+      results.push(await measure("postgres"));
     }
   }
 
   printResults(results);
+  printReads(results, cacheMb);
   const load = stopWatchingLoad();
   console.log(
     `\nLoad average (1 min): ${load.atStart} at start, ${load.highest} at most, ${load.atEnd} at end, on ${machine.cores} cores` +
@@ -649,6 +770,7 @@ async function main(): Promise<void> {
     autocannon: CANNON,
     seedPlan: SEED,
     posting: POSTING,
+    reads: { sizes: readSizes, cacheMemoryMb: cacheMb ?? "default", readsOnly },
     budgets: { threadOverEmptyThroughputAtLeast: BUDGET_RATIO, sqlitePostingP99BelowMs: BUDGET_POST_P99_MS },
     databases: results,
   });

@@ -268,13 +268,14 @@ export async function seedThread(client: SqlClient, essayPath: string, plan: See
 }
 
 /**
- * Records "these tags expired now" as the app's cache handler does (lib/cache/shared-tags.js):
+ * Records "these tags expired now" as the app's cache handler does (db/queries/cache-tags.ts):
  * upsert with expired_at = now and seq = max(seq) + 1, one writer at a time.
  */
 export async function recordInvalidation(client: SqlClient, tags: string[]): Promise<void> {
   await client.transaction(async () => {
-    // The lock the app's PostgreSQL writer takes (SQLite's BEGIN IMMEDIATE already serialises).
-    if (client.dialect === "postgres") await client.run("select pg_advisory_xact_lock(7165331904113)");
+    // The lock the app's PostgreSQL writer takes: withTransaction's lockKey "cache_tag_events" in
+    // db/queries/cache-tags.ts (SQLite's BEGIN IMMEDIATE already serialises).
+    if (client.dialect === "postgres") await client.run("select pg_advisory_xact_lock(hashtextextended('cache_tag_events', 0))");
     const [row] = await client.all<{ seq: number | string }>("select coalesce(max(seq), 0) + 1 as seq from cache_tag_events");
     let seq = Number(row!.seq);
     const now = Date.now();

@@ -1,12 +1,16 @@
 // Next's own file-system ISR cache, with tag invalidations shared across instances
 // (lib/cache/shared-tags.js). Pages and their files stay where Next puts them; only
 // "which tags were invalidated when" goes through the database.
-import fileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import * as fileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { recordSharedTags, syncSharedTags } from "./shared-tags.js";
 
-// A CommonJS module: Node's ESM import hands over module.exports, whose `default` is the class
-// (the types describe the transpiled ESM view, hence the cast).
-const FileSystemCache = /** @type {{ default: typeof fileSystemCacheModule }} */ (/** @type {unknown} */ (fileSystemCacheModule)).default;
+// A CommonJS module, loaded two ways: Node's ESM import (next start) hands over module.exports as
+// `default`, whose own `default` is the class; Next also bundles this handler into proxy.ts's
+// bundle, where `default` is the class itself. The types describe the second view.
+const loaded = /** @type {{ default: unknown }} */ (fileSystemCacheModule).default;
+const FileSystemCache = /** @type {typeof fileSystemCacheModule.default} */ (
+  typeof loaded === "function" ? loaded : /** @type {{ default: unknown }} */ (loaded).default
+);
 
 export default class SharedTagsCacheHandler extends FileSystemCache {
   /**

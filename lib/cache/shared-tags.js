@@ -8,10 +8,10 @@
 // See docs/decisions/009-static-essays-with-live-threads.md and 022.
 //
 // Plain JavaScript: Node loads the cache handler at run time, outside the app's bundle.
-import tagsManifestModule from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
+// A named import: Node finds it in the CommonJS module's exports, and so does Next's bundler
+// (this file is also bundled into proxy.ts's bundle).
+import { tagsManifest } from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 import { getSharedTagStore } from "./shared-tag-store.js";
-
-const { tagsManifest } = tagsManifestModule;
 
 /** @typedef {import("./shared-tag-store.js").CacheTagEvent} TagEvent */
 

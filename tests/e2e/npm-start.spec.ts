@@ -1,7 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { expect, test } from "@playwright/test";
 import { E2E_BASE_URL, E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_EXTRA_PORTS } from "./harness/ports";
 
@@ -22,13 +24,16 @@ test.afterAll(() => fs.rmSync(DIST_DIR, { recursive: true, force: true }));
 
 type Started = { child: ChildProcess; output: () => string };
 
-function startNpmStart(dataDir: string): Started {
+/** `npm start` as a reader types it (command "npm"), or the start script straight through tsx. */
+function startNpmStart(dataDir: string, { viaNpm = false } = {}): Started {
   let output = "";
   const env = { ...process.env };
   for (const name of ["AUTH_SECRET", "EMAIL_SERVER", "DATABASE_URL", "AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"]) delete env[name];
-  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+  const [command, args] = viaNpm ? ["npm", ["start"]] : ["node_modules/.bin/tsx", ["scripts/start.ts"]];
+  const child = spawn(command, args, {
     env: {
       ...env,
+      npm_config_update_notifier: "false",
       PORT: String(PORT),
       DATA_DIR: dataDir,
       // Reuse the suite's build (same SITE_URL baked in) instead of building again;
@@ -92,6 +97,63 @@ test("npm start with nothing configured: generated secret, migrations, console m
     await page.reload();
     await expect(page.getByRole("link", { name: `Your profile (${email.split("@")[0]})` })).toBeVisible();
   } finally {
+    await stop(started);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** Every process below pid, read from ps (the server is npm's great-great-grandchild). */
+function descendants(pid: number): number[] {
+  const rows = execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
+  const found: number[] = [];
+  for (let frontier = [pid]; frontier.length > 0; ) {
+    frontier = rows.filter(([, parent]) => frontier.includes(parent)).map(([child]) => child);
+    found.push(...frontier);
+  }
+  return found;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether anything accepts a connection on the port (IPv4 or IPv6 loopback, as localhost resolves). */
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "localhost" });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
+test("kill <pid of npm start> stops the server: the port is freed and no process is left", async () => {
+  test.setTimeout(120_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "essays-start-"));
+  const started = startNpmStart(dataDir, { viaNpm: true });
+  let tree: number[] = [];
+  try {
+    await expect.poll(() => started.output(), { timeout: 90_000 }).toContain("The blog is starting");
+    await expect.poll(async () => (await fetch(BASE).catch(() => undefined))?.status, { timeout: 30_000 }).toBe(200);
+    // npm → (sh, exec'd away) → tsx → node scripts/start.ts → next-server
+    tree = descendants(started.child.pid!);
+    expect(tree.length).toBeGreaterThanOrEqual(3);
+
+    // What a supervisor does: one SIGTERM to the one PID it started.
+    const exited = new Promise<boolean>((resolve) => started.child.once("exit", () => resolve(true)));
+    process.kill(started.child.pid!, "SIGTERM");
+    expect(await Promise.race([exited, delay(20_000).then(() => false)]), "npm start ended within 20 s").toBe(true);
+    await expect.poll(() => tree.filter(isAlive), { timeout: 20_000 }).toEqual([]);
+    expect(await portAnswers(PORT)).toBe(false);
+  } finally {
+    for (const pid of tree.filter(isAlive)) process.kill(pid, "SIGKILL");
     await stop(started);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

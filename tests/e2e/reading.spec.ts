@@ -110,12 +110,21 @@ test("the sitemap and robots.txt point search engines at the essay", async ({ re
   expect(robots).toMatch(/Sitemap: http:\/\/localhost:\d+\/sitemap\.xml/);
 });
 
+/**
+ * Path and query of a redirect's Location. The first render of a redirecting ISR page sends the
+ * header twice with the same value (Next 16.4.6; the cached replay sends it once): read the first.
+ */
+function redirectTarget(location: string | undefined): string {
+  const url = new URL((location ?? "").split(",")[0]!.trim(), "http://localhost");
+  return url.pathname + url.search;
+}
+
 test("the old blog's address redirects permanently to the essay, in one hop", async ({ page, request }) => {
   for (const old of ["/2010/08/23/because-killing-them-all-is-not-an-option", "/2010/08/23/because-killing-them-all-is-not-an-option/"]) {
     const response = await request.get(old, { maxRedirects: 0 });
     expect([301, 308]).toContain(response.status());
     // Straight to the essay: no stop at the same address without its slash.
-    expect(new URL(response.headers().location ?? "", "http://localhost").pathname).toBe(ESSAY);
+    expect(redirectTarget(response.headers().location)).toBe(ESSAY);
     await page.goto(old);
     await expect(page).toHaveURL(ESSAY);
     await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
@@ -125,7 +134,7 @@ test("the old blog's address redirects permanently to the essay, in one hop", as
 test("any other address with a trailing slash still redirects once to the address without it", async ({ request }) => {
   const response = await request.get("/archive/?from=old", { maxRedirects: 0 });
   expect(response.status()).toBe(308);
-  expect(new URL(response.headers().location ?? "", "http://localhost").pathname + new URL(response.headers().location ?? "", "http://localhost").search).toBe("/archive?from=old");
+  expect(redirectTarget(response.headers().location)).toBe("/archive?from=old");
   expect((await request.get("/2010/08/23/no-such-essay/", { maxRedirects: 0 })).status()).toBe(404);
 });
 
