@@ -56,7 +56,11 @@ async function run(parsed: { file: string; dryRun: boolean }, { openDatabase }: 
   console.log(formatWxrReport({ source: path.basename(parsed.file), plan, counts: outcome, dryRun: parsed.dryRun }));
 
   if (!parsed.dryRun && outcome.essayPaths.length > 0) {
-    // A running site learns through the shared cache-tag table that these threads changed.
+    // A running site learns through the shared cache-tag table that these threads changed
+    // (written on this script's connection: there is no server here to hand the queries over).
+    const { provideSharedTagStore } = await import("@/lib/cache/shared-tag-store.js");
+    const { cacheTagStore } = await import("@/db/cache-tag-events");
+    provideSharedTagStore(cacheTagStore(database));
     const { recordSharedTags } = await import("@/lib/cache/shared-tags.js");
     const { COMMENT_COUNTS_TAG, threadTag } = await import("@/lib/comments/cache-tags");
     await recordSharedTags([...outcome.essayPaths.map(threadTag), COMMENT_COUNTS_TAG], undefined);
@@ -65,7 +69,7 @@ async function run(parsed: { file: string; dryRun: boolean }, { openDatabase }: 
 }
 
 const code = await runCommentsCommand({ name: "comments:import-wxr", usage: USAGE, parseArgs, run }, process.argv.slice(2));
-// lib/cache/shared-tags.js keeps an idle PostgreSQL pool that would hold the process open for
-// its idle timeout; flush what was printed, then leave.
+// The database's idle PostgreSQL pool could hold the process open for its idle timeout;
+// flush what was printed, then leave.
 await new Promise((resolve) => process.stdout.write("", resolve));
 process.exit(code);

@@ -1,48 +1,19 @@
 import "server-only";
-import { asc, gt, max, sql } from "drizzle-orm";
 import { getDb, withTransaction } from "@/db/client";
+import { cacheTagStore, type CacheTagEvent } from "@/db/cache-tag-events";
 
-// Cache-tag invalidations shared by every instance (docs/decisions/009 and 022). The ISR cache
-// handler (lib/cache/shared-tags.js) reads and writes them through these two queries.
+export type { CacheTagEvent } from "@/db/cache-tag-events";
 
-/** One invalidation with Next's meaning: stale from `staleAt`, expired from `expiredAt` (epoch ms). */
-export type CacheTagEvent = { tag: string; staleAt: number | null; expiredAt: number | null };
+// Cache-tag invalidations shared by every instance (docs/decisions/009 and 022), on the app's
+// connection. instrumentation.ts hands them to the ISR cache handler (lib/cache/shared-tags.js).
+const store = () => cacheTagStore({ ...getDb(), withTransaction });
 
-/** Every tag changed after `seq`, oldest change first; `seq` only grows, so the caller keeps the last one it saw. */
-export async function listCacheTagEventsSince({ seq }: { seq: number }): Promise<(CacheTagEvent & { seq: number })[]> {
-  const { db, schema } = getDb();
-  const events = schema.cacheTagEvents;
-  return db
-    .select({ tag: events.tag, staleAt: events.staleAt, expiredAt: events.expiredAt, seq: events.seq })
-    .from(events)
-    .where(gt(events.seq, seq))
-    .orderBy(asc(events.seq));
+/** Every tag changed after `seq`, oldest change first. */
+export function listCacheTagEventsSince({ seq }: { seq: number }) {
+  return store().read(seq);
 }
 
-/**
- * Records invalidations, one row per tag (a tag's newer event replaces its older one). Runs
- * inside a comment post, so it is two statements: the next sequence number, then one upsert.
- * Writers take turns (SQLite's write lock, an advisory lock on PostgreSQL) so sequence order is
- * commit order: no reader can see seq N+1 committed while N is still to come, and skip N.
- */
-export async function recordCacheTagEvents({ events }: { events: CacheTagEvent[] }): Promise<void> {
-  // A tag named twice keeps its last event: one upsert may not touch a row twice (PostgreSQL).
-  const latest = [...new Map(events.map((event) => [event.tag, event])).values()];
-  if (latest.length === 0) return;
-  await withTransaction(
-    async (tx) => {
-      const { schema } = getDb();
-      const table = schema.cacheTagEvents;
-      const [last] = await tx.select({ seq: max(table.seq) }).from(table);
-      const first = Number(last?.seq ?? 0) + 1;
-      await tx
-        .insert(table)
-        .values(latest.map((event, index) => ({ ...event, seq: first + index })))
-        .onConflictDoUpdate({
-          target: table.tag,
-          set: { staleAt: sql`excluded.stale_at`, expiredAt: sql`excluded.expired_at`, seq: sql`excluded.seq` },
-        });
-    },
-    { lockKey: "cache_tag_events" },
-  );
+/** Records invalidations; sequence order is commit order (db/cache-tag-events.ts). */
+export function recordCacheTagEvents({ events }: { events: CacheTagEvent[] }) {
+  return store().write(events);
 }

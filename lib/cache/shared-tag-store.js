@@ -7,7 +7,7 @@
 // own copy of this file), so the store lives on globalThis under a registered symbol.
 // See docs/decisions/022-shared-cache-tags-through-db.md.
 
-/** @typedef {import("../../db/queries/cache-tags").CacheTagEvent} CacheTagEvent */
+/** @typedef {import("../../db/cache-tag-events").CacheTagEvent} CacheTagEvent */
 /**
  * @typedef {{
  *   read(since: number): Promise<(CacheTagEvent & { seq: number })[]>,
