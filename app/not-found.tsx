@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { SimilarEssays } from "@/components/similar-essays";
 import { getEssaySummaries } from "@/lib/content/essays";
+import { notFoundMetadata } from "@/lib/seo/not-found";
 
-export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
+export const metadata: Metadata = notFoundMetadata;
 
 export default function NotFound() {
   // Only what the suggestion needs, so the 404 page stays small.

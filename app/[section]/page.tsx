@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { EssayList } from "@/components/essay-list";
 import { getCategories, getEssaysByCategory } from "@/lib/content/essays";
 import { siteAlternates } from "@/lib/seo/alternates";
+import { notFoundMetadata } from "@/lib/seo/not-found";
 
 type Props = { params: Promise<{ section: string }> };
 
@@ -14,6 +15,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section } = await params;
+  if (getEssaysByCategory(section).length === 0) return notFoundMetadata;
   return {
     title: `Essays in ${section}`,
     description: `Every essay filed under ${section}.`,

@@ -6,7 +6,7 @@ import { Avatar } from "../auth/account-link";
 import { useViewer } from "../viewer-context";
 import { CommentForm } from "./comment-form";
 import dynamic from "next/dynamic";
-import { RelativeTime } from "./relative-time";
+import { CommentTime } from "./comment-time";
 
 // Loaded when first needed: they only ever appear after the page has hydrated (a click, or a
 // signed-in reader or moderator), so they stay out of the essay page's first JavaScript.
@@ -39,14 +39,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
         <span id={headingId} className="comment-author">
           {tombstone ? "Removed comment" : comment.authorName}
         </span>
-        <a href={`#comment-${comment.id}`} className="comment-permalink" aria-label={`Link to this comment (${comment.createdAt.slice(0, 10)})`}>
-          <RelativeTime iso={comment.createdAt} />
-        </a>
-        {comment.editedAt && !tombstone && (
-          <span className="comment-edited">
-            edited <RelativeTime iso={comment.editedAt} />
-          </span>
-        )}
+        <CommentTime commentId={comment.id} createdAt={comment.createdAt} editedAt={tombstone ? null : comment.editedAt} />
       </header>
       {inReplyTo && (
         <p className="in-reply-to">
@@ -76,7 +69,8 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
         {replyCount > 0 && (
           <span className="reply-count">{`${replyCount} ${replyCount === 1 ? "reply" : "replies"}`}</span>
         )}
-        {open && (
+        {/* Nothing to answer under a removed comment: its replies keep their place, no new ones join them. */}
+        {open && !tombstone && (
           <a
             // The reply page asks anonymous readers to sign in first; signed in, the form opens here instead.
             href={`/comments/${comment.id}/reply`}
@@ -87,7 +81,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
             }}
             aria-expanded={viewer.signedIn ? mode === "reply" : undefined}
           >
-            Reply<span className="visually-hidden">{` to ${tombstone ? "this comment" : comment.authorName}`}</span>
+            Reply<span className="visually-hidden">{` to ${comment.authorName}`}</span>
           </a>
         )}
         {viewer.signedIn && !tombstone && !comment.held && (

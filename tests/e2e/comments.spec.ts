@@ -61,12 +61,41 @@ test("a reader posts, replies to a reply, edits and deletes, and links to a comm
   await expect(page.locator(`#comment-${deepId} .comment-body`)).toHaveText(edited);
   await expect(page.locator(`#comment-${deepId} .comment-edited`)).toContainText("edited");
 
+  // One timestamp per comment: when it was posted, "edited" folded in, the exact times on
+  // hover and on keyboard focus, and as the permalink's accessible description.
+  await expect(firstComment.locator(".comment-meta time")).toHaveCount(1);
+  await expect(deep.locator(".comment-meta time")).toHaveCount(1);
+  await expect(deep.locator(".comment-meta time")).toHaveText(/ · edited$/);
+  const permalink = deep.getByRole("link", { name: "Link to this comment" });
+  const exact = permalink.locator(".comment-time-exact");
+  const when = String.raw`\d{1,2} \w{3,4} \d{4}, \d{2}:\d{2} UTC`;
+  await expect(exact).toHaveText(new RegExp(`^Posted ${when} · edited ${when}$`));
+  await expect(permalink).toHaveAccessibleDescription((await exact.textContent()) ?? "");
+  const shown = async () => ((await exact.boundingBox())?.width ?? 0) > 40;
+  expect(await shown(), "hidden until hovered or focused").toBe(false);
+  await permalink.hover();
+  await expect.poll(shown, { message: "shown on hover" }).toBe(true);
+  await page.mouse.move(0, 0);
+  await expect.poll(shown).toBe(false);
+  await permalink.focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  await expect(permalink).toBeFocused();
+  await expect.poll(shown, { message: "shown on keyboard focus" }).toBe(true);
+
   // Delete with replies: a tombstone keeps the thread's shape.
   await page.locator(`#comment-${replyId}`).getByRole("button", { name: "Delete your comment" }).click();
   await page.locator(`#comment-${replyId}`).getByRole("button", { name: "Delete comment" }).click();
   await expect(page.locator(`#comment-${replyId}`)).toContainText("[deleted]");
   await expect(page.locator(`#comment-${replyId}`)).not.toContainText(reply);
   await expect(page.locator(`#comment-${deepId}`)).toContainText(edited);
+  // Nothing to answer under a deleted comment: no Reply, live or in the page as served.
+  const replyLinkOf = (id: number) => page.locator(`#comment-${id} .comment-actions`).getByRole("link", { name: /^Reply/ });
+  await expect(replyLinkOf(replyId)).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator(`#comment-${replyId}`)).toContainText("[deleted]");
+  await expect(replyLinkOf(replyId)).toHaveCount(0);
+  await expect(replyLinkOf(deepId)).toHaveCount(1);
 
   // Delete without replies: it disappears.
   await page.locator(`#comment-${deepId}`).getByRole("button", { name: "Delete your comment" }).click();

@@ -1,8 +1,13 @@
+import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getCommentById } from "@/db/queries/comments";
 import { commentHref } from "@/lib/comments/thread-page";
 import { commentIdSchema } from "@/lib/comments/validation";
 import { getEssayByPath } from "@/lib/content/essays";
+import { notFoundMetadata } from "@/lib/seo/not-found";
+
+// This address only ever redirects or answers 404, so its title is the 404 page's.
+export const metadata: Metadata = notFoundMetadata;
 
 /**
  * A comment's lasting address, used wherever a link leaves the page (e-mails, feeds, the

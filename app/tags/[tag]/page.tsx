@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { EssayList } from "@/components/essay-list";
 import { getEssaysByTag, getTags } from "@/lib/content/essays";
 import { siteAlternates } from "@/lib/seo/alternates";
+import { notFoundMetadata } from "@/lib/seo/not-found";
 
 type Props = { params: Promise<{ tag: string }> };
 
@@ -14,7 +15,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = getEssaysByTag((await params).tag);
-  if (!found) return {};
+  if (!found) return notFoundMetadata;
   const { tag } = found;
   return {
     title: `Essays tagged ${tag.name}`,

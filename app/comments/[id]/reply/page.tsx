@@ -20,7 +20,10 @@ export default async function ReplyPage({ params }: { params: Promise<{ id: stri
           <p>[This comment was removed.]</p>
         )}
       </blockquote>
-      {essay.comments === "open" ? (
+      {!visible ? (
+        // The thread no longer offers Reply under a removed comment; an old link gets no form either.
+        <p className="comments-closed">A removed comment takes no new replies.</p>
+      ) : essay.comments === "open" ? (
         <CommentForm essayPath={essay.path} parentId={comment.id} label="Your reply" submitLabel="Post reply" />
       ) : (
         <p className="comments-closed">Comments on this essay are closed.</p>

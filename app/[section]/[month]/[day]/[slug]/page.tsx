@@ -13,6 +13,7 @@ import { getAdjacentEssays, getEssayByLegacyPath, getEssayByPath, getEssays, sum
 import { renderEssay } from "@/lib/markdown/render-essay";
 import { essayCommentsFeed, siteAlternates } from "@/lib/seo/alternates";
 import { blogPostingJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+import { notFoundMetadata } from "@/lib/seo/not-found";
 
 type Props = { params: Promise<EssayParams> };
 
@@ -29,7 +30,8 @@ export function generateStaticParams(): EssayParams[] {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const essay = getEssayByPath(pathFromParams(await params));
-  if (!essay) return {};
+  // An old address redirects before anything is shown; any other unknown one is the 404 page.
+  if (!essay) return notFoundMetadata;
   return {
     title: essay.title,
     description: essay.description,

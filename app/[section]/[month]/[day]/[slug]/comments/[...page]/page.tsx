@@ -6,6 +6,7 @@ import { loadThreadPage } from "@/lib/comments/thread-page";
 import { pathFromParams, type EssayParams } from "@/lib/content/essay-params";
 import { getEssayByPath } from "@/lib/content/essays";
 import { essayCommentsFeed, siteAlternates } from "@/lib/seo/alternates";
+import { notFoundMetadata } from "@/lib/seo/not-found";
 
 type Props = { params: Promise<EssayParams & { page: string[] }> };
 
@@ -29,7 +30,7 @@ async function resolve(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await resolve(params);
-  if (!found) return {};
+  if (!found) return notFoundMetadata;
   const { essay, at } = found;
   const order = at.order === "newest" ? "newest first, " : "";
   return {
