@@ -9,6 +9,7 @@ import { env } from "@/env.js";
 import { sendMail } from "@/lib/mail/send-mail";
 import { signInEmail } from "@/lib/mail/sign-in-email";
 import { providerVouchesForEmail } from "@/lib/moderation/verified-email";
+import { publicName } from "@/lib/auth/display-name";
 import { SIGN_IN_EMAIL_BUCKET, SIGN_IN_EMAIL_WINDOW_MS } from "@/lib/auth/limits";
 
 const MAGIC_LINK_HOURS = 24;
@@ -88,7 +89,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     session({ session, user }) {
       const stored = user as typeof user & { displayName?: string | null };
       session.user.id = user.id;
-      session.user.name = stored.displayName ?? user.name ?? user.email?.split("@")[0] ?? "Reader";
+      // The one public-name rule (lib/auth/display-name.ts): never the e-mail or a part of it.
+      session.user.name = publicName({ displayName: stored.displayName ?? null, name: user.name ?? null });
       return session;
     },
   },

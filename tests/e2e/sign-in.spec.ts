@@ -37,16 +37,44 @@ test("a reader signs in with a magic link e-mailed through SMTP", async ({ page 
   const link = mail.text.match(/http:\/\/localhost:\d+\/api\/auth\/callback\/email\?\S+/)?.[0];
   expect(link, "the e-mail holds a sign-in link").toBeTruthy();
   await page.goto(link!);
-  await expect(page).toHaveURL(ESSAY);
-  // Display name defaults to the address's local part; the address itself is never shown.
+  // The first sign-in asks for the public name: nothing guessed from the address (issue #12, item 6).
+  await expect(page.getByRole("heading", { level: 1, name: "Choose your name" })).toBeVisible();
+  await expect(page.getByLabel("Display name")).toHaveValue("");
   const localPart = email.split("@")[0]!;
-  await expect(page.getByRole("link", { name: `Your profile (${localPart})` })).toBeVisible();
+  expect(await page.content()).not.toContain(localPart);
+  await page.getByRole("button", { name: "Use this name" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "1 to 50 characters" })).toBeVisible();
+  await page.getByLabel("Display name").fill("Jane from the magic link");
+  await page.getByRole("button", { name: "Use this name" }).click();
+  await expect(page).toHaveURL(ESSAY);
+  await expect(page.getByRole("link", { name: "Your profile (Jane from the magic link)" })).toBeVisible();
   expect(await page.content()).not.toContain(email);
 
   // A used link cannot sign anyone in again.
   await page.context().clearCookies();
   await page.goto(link!);
   await expect(page.getByRole("alert").filter({ hasText: "expired or was already used" })).toBeVisible();
+});
+
+test("a first sign-in offers the provider's name, works without JavaScript, and is asked only once", async ({ browser }) => {
+  const user = newUser("Provided");
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await chooseOidcUser(context, user);
+  const page = await context.newPage();
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(ESSAY)}`);
+  await page.getByRole("button", { name: OIDC_BUTTON }).click();
+  await expect(page).toHaveURL(/\/account\/name\?callbackUrl=/);
+  await expect(page.getByLabel("Display name")).toHaveValue(user.name);
+  await page.getByRole("button", { name: "Use this name" }).click();
+  await expect(page).toHaveURL(ESSAY);
+
+  // Signing in again goes straight through.
+  await context.clearCookies();
+  await chooseOidcUser(context, user);
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(ESSAY)}`);
+  await page.getByRole("button", { name: OIDC_BUTTON }).click();
+  await expect(page).toHaveURL(ESSAY);
+  await context.close();
 });
 
 test("an invalid address is refused with a message in the form", async ({ page }) => {

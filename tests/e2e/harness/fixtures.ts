@@ -23,7 +23,24 @@ export async function signInWithOidc(page: Page, user: OidcUser, from = "/") {
   await chooseOidcUser(page.context(), user);
   await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(from)}`);
   await page.getByRole("button", { name: OIDC_BUTTON }).click();
-  await expect(page.getByRole("link", { name: `Your profile (${user.name})` })).toBeVisible();
+  await finishSignIn(page, user.name);
+}
+
+/**
+ * After the provider or the magic link: a reader who has not accepted a public name yet lands on
+ * the name page first (decision 030). `name` is the name to end up with: the provider's (already
+ * in the field) is accepted, any other is typed. Then waits until the header shows it.
+ */
+export async function finishSignIn(page: Page, name: string) {
+  // Called on the sign-in page or the magic link's address: the app's origin.
+  const app = new URL(page.url()).origin;
+  await page.waitForURL((url) => url.origin === app && !/^\/(sign-in|api\/auth)/.test(url.pathname));
+  if (new URL(page.url()).pathname === "/account/name") {
+    await page.getByLabel("Display name").fill(name);
+    await page.getByRole("button", { name: "Use this name" }).click();
+    await page.waitForURL((url) => url.pathname !== "/account/name");
+  }
+  await expect(page.getByRole("link", { name: `Your profile (${name})` })).toBeVisible();
 }
 
 /** After a page load: waits until the browser knows who is signed in (inline forms depend on it). */
