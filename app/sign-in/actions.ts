@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { oauthProviders, signIn, signOut } from "@/auth";
+import { oauthProviders, signIn } from "@/auth";
 import { countRateLimitHits } from "@/db/queries/rate-limits";
 import { env } from "@/env.js";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
@@ -55,8 +55,4 @@ export async function signInWithProvider(form: FormData): Promise<void> {
   // Only configured providers: anything else would reach Auth.js's error page.
   if (!oauthProviders().some((p) => p.id === provider)) return;
   await signIn(provider, { redirectTo: afterSignIn(form.get("callbackUrl")) });
-}
-
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
 }

@@ -20,6 +20,17 @@ export async function getUserProfileById({ id }: { id: string }): Promise<UserPr
 }
 
 /**
+ * The reader's own address, for their profile page only ("only you see this address"): the
+ * session no longer carries it (decision 031).
+ */
+export async function getOwnEmailById({ id }: { id: string }): Promise<string | null> {
+  const { db, schema } = getDb();
+  const { users } = schema;
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, id)).limit(1);
+  return row?.email ?? null;
+}
+
+/**
  * What the name form needs: the name to prefill (the chosen one, else the provider's; never
  * from the e-mail, so it may be empty) and whether the reader has accepted a name yet.
  */

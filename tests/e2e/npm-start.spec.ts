@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_BASE_URL, E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_EXTRA_PORTS } from "./harness/ports";
-import { finishSignIn } from "./harness/fixtures";
+import { expectSignedInAs, finishSignIn } from "./harness/fixtures";
 
 // What a newcomer gets from `npm start` with nothing configured: a generated secret kept in
 // data/, migrations applied, and magic links printed to the console mailbox.
@@ -93,7 +93,7 @@ test("npm start with nothing configured: generated secret, migrations, console m
     await expect.poll(async () => (await fetch(BASE).catch(() => undefined))?.status, { timeout: 30_000 }).toBe(200);
     expect(started.output()).toContain("AUTH_SECRET: using the one kept in");
     await page.reload();
-    await expect(page.getByRole("link", { name: "Your profile (Newcomer)" })).toBeVisible();
+    await expectSignedInAs(page, "Newcomer");
   } finally {
     await stop(started);
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -40,12 +40,22 @@ export async function finishSignIn(page: Page, name: string) {
     await page.getByRole("button", { name: "Use this name" }).click();
     await page.waitForURL((url) => url.pathname !== "/account/name");
   }
-  await expect(page.getByRole("link", { name: `Your profile (${name})` })).toBeVisible();
+  await expectSignedInAs(page, name);
+}
+
+/** The header's account menu (a <details>): its summary shows the signed-in reader's avatar and name. */
+export function accountMenu(page: Page) {
+  return page.getByRole("banner").locator("details.account-menu");
+}
+
+/** The header names `name` as the signed-in reader (once the browser has asked /api/me). */
+export async function expectSignedInAs(page: Page, name: string) {
+  await expect(accountMenu(page).locator("summary")).toHaveAccessibleName(`${name}: account menu`);
 }
 
 /** After a page load: waits until the browser knows who is signed in (inline forms depend on it). */
 export async function waitForViewer(page: Page) {
-  await expect(page.getByRole("link", { name: /^Your profile/ })).toBeVisible();
+  await expect(accountMenu(page).locator("summary")).toBeVisible();
 }
 
 /** Waits for the n-th e-mail to `to` (whose subject matches, when given) to arrive at the test SMTP server. */
