@@ -49,7 +49,7 @@ export function AccountMenu() {
       <summary className="account-summary">
         <Avatar name={viewer.name} image={viewer.image} />
         <span className="account-name">{viewer.name}</span>
-        <span className="visually-hidden">: account menu</span>
+        <span className="visually-hidden"> (account menu)</span>
       </summary>
       <ul className="account-menu-items">
         <li>

@@ -249,7 +249,7 @@ test(`XSS: ${XSS_PAYLOADS.length} filter-evasion payloads posted through the for
   // JavaScript on: a fresh load, hydrated, every comment hovered (mouseover handlers). A page
   // that no longer hydrates is noted, and the check below still says why.
   await page.goto(ESSAY);
-  await expect.soft(accountMenu(page).locator("summary"), "the page still hydrates").toHaveAccessibleName(`${poster.name}: account menu`);
+  await expect.soft(accountMenu(page).locator("summary"), "the page still hydrates").toHaveAccessibleName(`${poster.name} (account menu)`);
   await settle(page);
   for (const { id } of posted) {
     const body = page.locator(`#comment-${id} .comment-body`);

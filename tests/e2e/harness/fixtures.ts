@@ -50,7 +50,7 @@ export function accountMenu(page: Page) {
 
 /** The header names `name` as the signed-in reader (once the browser has asked /api/me). */
 export async function expectSignedInAs(page: Page, name: string) {
-  await expect(accountMenu(page).locator("summary")).toHaveAccessibleName(`${name}: account menu`);
+  await expect(accountMenu(page).locator("summary")).toHaveAccessibleName(`${name} (account menu)`);
 }
 
 /** After a page load: waits until the browser knows who is signed in (inline forms depend on it). */
