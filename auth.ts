@@ -8,10 +8,25 @@ import { markUserEmailVerified } from "@/db/queries/users";
 import { env } from "@/env.js";
 import { sendMail } from "@/lib/mail/send-mail";
 import { signInEmail } from "@/lib/mail/sign-in-email";
+import { isModerator } from "@/lib/moderation/moderators";
 import { providerVouchesForEmail } from "@/lib/moderation/verified-email";
+import { publicName } from "@/lib/auth/display-name";
 import { SIGN_IN_EMAIL_BUCKET, SIGN_IN_EMAIL_WINDOW_MS } from "@/lib/auth/limits";
 
 const MAGIC_LINK_HOURS = 24;
+
+/**
+ * What a session carries, on the server (auth()) and to any script (/api/auth/session): the
+ * reader's id, public name, avatar and role. Not the e-mail, not the session token, not the
+ * rest of the user row (docs/decisions/031-minimal-session-and-account-menu.md).
+ */
+export type SessionUser = { id: string; name: string; image: string | null; role: "moderator" | "reader" };
+
+declare module "next-auth" {
+  interface Session {
+    user: SessionUser;
+  }
+}
 
 /** Providers switched on by their environment variables (Auth.js's own names). */
 function configuredProviders(): Provider[] {
@@ -85,11 +100,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   callbacks: {
+    // Auth.js hands this callback the stored session (with its token) and the whole user row,
+    // and sends whatever it returns as JSON: so an allow-list is built here, nothing spread.
     session({ session, user }) {
-      const stored = user as typeof user & { displayName?: string | null };
-      session.user.id = user.id;
-      session.user.name = stored.displayName ?? user.name ?? user.email?.split("@")[0] ?? "Reader";
-      return session;
+      const stored = user as typeof user & { displayName?: string | null; emailVerified?: Date | null };
+      return {
+        expires: session.expires,
+        user: {
+          id: user.id,
+          // The one public-name rule (lib/auth/display-name.ts): never the e-mail or a part of it.
+          name: publicName({ displayName: stored.displayName ?? null, name: user.name ?? null }),
+          image: user.image ?? null,
+          // From the row already loaded: the same rule as getModeratorById, no second query.
+          role: isModerator({ email: user.email ?? null, emailVerified: stored.emailVerified ?? null }) ? "moderator" : "reader",
+        },
+      };
     },
   },
 });

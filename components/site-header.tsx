@@ -1,5 +1,5 @@
 import { siteConfig } from "@/site.config";
-import { AccountLink } from "./auth/account-link";
+import { AccountMenu } from "./auth/account-menu";
 import { ThemeToggle } from "./theme-script";
 
 export function SiteHeader() {
@@ -20,7 +20,7 @@ export function SiteHeader() {
             <a href="/tags">Tags</a>
           </li>
           <li>
-            <AccountLink />
+            <AccountMenu />
           </li>
           <li>
             <ThemeToggle />

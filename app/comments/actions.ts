@@ -11,7 +11,7 @@ import { commentHref } from "@/lib/comments/thread-page";
 import { commentBodySchema, commentIdSchema, essayPathSchema, parentIdSchema } from "@/lib/comments/validation";
 
 /** What a comment form shows after a submit. The typed text always comes back, so nothing is lost. */
-export type CommentFormState = { body?: string; error?: string; previewHtml?: string };
+export type CommentFormState = { body?: string; error?: string; errorLink?: { href: string; text: string }; previewHtml?: string };
 
 function refreshThread(essayPath: string) {
   // updateTag: this request and the next read anywhere see the change at once.
@@ -34,7 +34,7 @@ export async function submitComment(_previous: CommentFormState, form: FormData)
   if (!essayPath.success || !parentId.success) return { body, error: "This form is out of date. Reload the page and try again." };
 
   const result = await postComment({ userId, essayPath: essayPath.data, parentId: parentId.data, body: parsedBody.data });
-  if (!result.ok) return { body, error: result.error };
+  if (!result.ok) return { body, error: result.error, errorLink: result.link };
   refreshThread(result.essay.path);
   // To the page of the thread that shows the comment (the tag was just updated: fresh rows).
   redirect(await commentHref({ id: result.id, essayPath: result.essay.path, parentId: parentId.data }));

@@ -1,11 +1,18 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { auth } from "@/auth";
-import { updateUserDisplayName } from "@/db/queries/users";
+import { confirmUserDisplayName } from "@/db/queries/users";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { displayNameSchema } from "@/lib/auth/display-name";
 
 export type ProfileState = { ok?: boolean; error?: string; displayName?: string };
 
+/**
+ * Saves the name other readers see, and records that the reader accepted it (decision 030):
+ * from the profile, or from the name page after the first sign-in, which then goes on to its
+ * callbackUrl.
+ */
 export async function updateDisplayName(_previous: ProfileState, form: FormData): Promise<ProfileState> {
   const session = await auth();
   const userId = session?.user?.id;
@@ -14,6 +21,8 @@ export async function updateDisplayName(_previous: ProfileState, form: FormData)
   const parsed = displayNameSchema.safeParse(typed);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter a name.", displayName: typed };
   // Only the caller's own row: the id comes from the session, never from the form.
-  await updateUserDisplayName({ userId, displayName: parsed.data });
+  await confirmUserDisplayName({ userId, displayName: parsed.data });
+  const next = form.get("callbackUrl");
+  if (typeof next === "string") redirect(safeCallbackPath(next));
   return { ok: true, displayName: parsed.data };
 }

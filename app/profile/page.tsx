@@ -4,8 +4,7 @@ import { auth } from "@/auth";
 import { DisplayNameForm } from "@/components/auth/display-name-form";
 import { NotificationPreferences } from "@/components/profile/notification-preferences";
 import { YourData } from "@/components/profile/your-data";
-import { getUserNotifyById, getUserProfileById } from "@/db/queries/users";
-import { signOutAction } from "../sign-in/actions";
+import { getOwnEmailById, getUserNotifyById, getUserProfileById } from "@/db/queries/users";
 
 export const metadata: Metadata = { title: "Your profile", robots: { index: false } };
 
@@ -13,14 +12,18 @@ export default async function ProfilePage() {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) redirect("/sign-in?callbackUrl=/profile");
-  const [profile, notify] = await Promise.all([getUserProfileById({ id: userId }), getUserNotifyById({ id: userId })]);
+  const [profile, notify, email] = await Promise.all([
+    getUserProfileById({ id: userId }),
+    getUserNotifyById({ id: userId }),
+    getOwnEmailById({ id: userId }),
+  ]);
   if (!profile) redirect("/sign-in?callbackUrl=/profile");
 
   return (
     <div className="narrow">
       <h1 className="page-title">Your profile</h1>
       <p className="page-intro">
-        Signed in{session.user?.email ? <> as {session.user.email} (only you see this address)</> : null}.
+        Signed in{email ? <> as {email} (only you see this address)</> : null}.
       </p>
       <section aria-labelledby="name-title">
         <h2 id="name-title" className="section-title">
@@ -39,7 +42,7 @@ export default async function ProfilePage() {
         <h2 id="session-title" className="section-title">
           Session
         </h2>
-        <form action={signOutAction}>
+        <form method="post" action="/sign-out">
           <button type="submit" className="button button-secondary">
             Sign out
           </button>

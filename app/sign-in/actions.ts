@@ -2,11 +2,18 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { oauthProviders, signIn, signOut } from "@/auth";
+import { oauthProviders, signIn } from "@/auth";
 import { countRateLimitHits } from "@/db/queries/rate-limits";
 import { env } from "@/env.js";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { nameChoiceHref } from "@/lib/auth/display-name";
 import { SIGN_IN_EMAIL_BUCKET, SIGN_IN_EMAIL_WINDOW_MS } from "@/lib/auth/limits";
+
+/**
+ * Every sign-in goes through the name page first: it asks a reader who has not accepted a public
+ * name yet, and sends everyone else straight on to where they were going (decision 030).
+ */
+const afterSignIn = (callbackUrl: FormDataEntryValue | null) => nameChoiceHref(safeCallbackPath(callbackUrl));
 
 export type MagicLinkState = { error?: string; email?: string };
 
@@ -32,7 +39,7 @@ export async function requestMagicLink(_previous: MagicLinkState, form: FormData
     };
   }
   try {
-    await signIn("email", { email, redirectTo: safeCallbackPath(form.get("callbackUrl")) });
+    await signIn("email", { email, redirectTo: afterSignIn(form.get("callbackUrl")) });
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors are answered here.
     if (error instanceof AuthError) {
@@ -47,9 +54,5 @@ export async function signInWithProvider(form: FormData): Promise<void> {
   const provider = String(form.get("provider") ?? "");
   // Only configured providers: anything else would reach Auth.js's error page.
   if (!oauthProviders().some((p) => p.id === provider)) return;
-  await signIn(provider, { redirectTo: safeCallbackPath(form.get("callbackUrl")) });
-}
-
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
+  await signIn(provider, { redirectTo: afterSignIn(form.get("callbackUrl")) });
 }

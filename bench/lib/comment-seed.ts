@@ -299,12 +299,14 @@ export async function createReaders(client: SqlClient, count: number): Promise<R
   }));
   await client.transaction(async () => {
     for (const [i, reader] of readers.entries()) {
-      await client.run("insert into users (id, name, email, email_verified, display_name) values (?, ?, ?, ?, ?)", [
+      // name_confirmed_at: readers who have accepted their public name, so they may post.
+      await client.run("insert into users (id, name, email, email_verified, display_name, name_confirmed_at) values (?, ?, ?, ?, ?, ?)", [
         reader.userId,
         reader.displayName,
         `bench-reader-${i + 1}@example.org`,
         client.time(new Date()),
         reader.displayName,
+        client.time(new Date()),
       ]);
       await client.run("insert into sessions (session_token, user_id, expires) values (?, ?, ?)", [
         reader.sessionToken,

@@ -3,10 +3,12 @@
 import { useActionState } from "react";
 import { updateDisplayName, type ProfileState } from "@/app/profile/actions";
 
-export function DisplayNameForm({ current }: { current: string }) {
+/** The name form of the profile, and of the name page after the first sign-in (with callbackUrl: it goes there once saved). */
+export function DisplayNameForm({ current, callbackUrl, submitLabel = "Save name" }: { current: string; callbackUrl?: string; submitLabel?: string }) {
   const [state, formAction, pending] = useActionState<ProfileState, FormData>(updateDisplayName, {});
   return (
     <form action={formAction} className="stack-form" noValidate>
+      {callbackUrl !== undefined && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <label htmlFor="displayName">Display name</label>
       <input
         id="displayName"
@@ -19,7 +21,7 @@ export function DisplayNameForm({ current }: { current: string }) {
         aria-describedby={state.error ? "displayName-error" : "displayName-hint"}
       />
       <p id="displayName-hint" className="hint">
-        Shown beside your comments. 1 to 50 characters.
+        Shown beside your comments, never your e-mail address. 1 to 50 characters.
       </p>
       {state.error && (
         <p id="displayName-error" className="form-error" role="alert">
@@ -32,7 +34,7 @@ export function DisplayNameForm({ current }: { current: string }) {
         </p>
       )}
       <button type="submit" className="button" disabled={pending}>
-        {pending ? "Saving…" : "Save name"}
+        {pending ? "Saving…" : submitLabel}
       </button>
     </form>
   );

@@ -47,6 +47,12 @@ export function CommentForm({ essayPath, parentId, edit, label, submitLabel, onC
       {state.error && (
         <p id={`${field}-error`} className="form-error" role="alert">
           {state.error}
+          {state.errorLink && (
+            <>
+              {" "}
+              <a href={state.errorLink.href}>{state.errorLink.text}</a>
+            </>
+          )}
         </p>
       )}
       {state.previewHtml && (

@@ -22,6 +22,8 @@ const userRow = z.strictObject({
   id: userId,
   name: text.nullable(),
   displayName: text.nullable(),
+  // Files written before readers confirmed their names lack it: null, so they are asked once.
+  nameConfirmedAt: time.nullable().default(null),
   email: text.nullable(),
   emailVerified: time.nullable(),
   image: text.nullable(),

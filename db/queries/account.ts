@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, withTransaction } from "@/db/client";
-import { deriveDisplayName } from "@/db/queries/users";
+import { publicName } from "@/lib/auth/display-name";
 
 // What a reader can take with them and what leaving removes:
 // docs/decisions/013-owning-your-words.md.
@@ -120,7 +120,7 @@ export async function getReaderExport({ userId }: { userId: string }): Promise<R
   return {
     profile: {
       id: user.id,
-      displayName: deriveDisplayName({ displayName: user.chosenDisplayName, name: user.name, email: user.email }),
+      displayName: publicName({ displayName: user.chosenDisplayName, name: user.name }),
       chosenDisplayName: user.chosenDisplayName,
       name: user.name,
       email: user.email,

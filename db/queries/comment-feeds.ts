@@ -1,8 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { FORMER_READER_NAME } from "@/db/queries/comments";
-import { deriveDisplayName } from "@/db/queries/users";
+import { authorName } from "@/lib/auth/display-name";
 
 /** A comment as a feed shows it: published and not deleted, author by name only. */
 export type FeedComment = {
@@ -42,8 +41,6 @@ export async function listRecentPublishedComments({
       storedAuthorName: comments.authorName,
       userDisplayName: users.displayName,
       userName: users.name,
-      // Read only to derive a name from its local part; never returned.
-      userEmail: users.email,
       bodyHtml: comments.bodyHtml,
       createdAt: comments.createdAt,
       editedAt: comments.editedAt,
@@ -63,10 +60,7 @@ export async function listRecentPublishedComments({
   return rows.map((row) => ({
     id: row.id,
     essayPath: row.essayPath,
-    authorName:
-      row.authorId !== null
-        ? deriveDisplayName({ displayName: row.userDisplayName, name: row.userName, email: row.userEmail })
-        : row.storedAuthorName?.trim() || FORMER_READER_NAME,
+    authorName: authorName(row),
     bodyHtml: row.bodyHtml,
     createdAt: row.createdAt,
     editedAt: row.editedAt,

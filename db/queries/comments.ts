@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, withTransaction, type Db } from "@/db/client";
 import { columnPlaceholder, prepared } from "@/db/prepared";
-import { deriveDisplayName } from "@/db/queries/users";
+import { authorName } from "@/lib/auth/display-name";
 
 // Storage choices (rate limits counted from comments, the double-submit window, soft
 // deletes that keep the text) are explained in docs/decisions/008-comment-storage.md.
@@ -24,9 +24,6 @@ export type ThreadComment = {
   createdAt: Date;
 };
 
-/** Shown for a comment whose author has no account and no stored name. */
-export const FORMER_READER_NAME = "a former reader";
-
 /** A second post of the same text by the same reader within this window is a double submit. */
 export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
@@ -44,8 +41,6 @@ export async function getThreadByEssay({ essayPath }: { essayPath: string }): Pr
       storedAuthorName: comments.authorName,
       userDisplayName: users.displayName,
       userName: users.name,
-      // Read only to derive a name from its local part; never returned.
-      userEmail: users.email,
       authorImage: users.image,
       // Decided in SQL, so the text of a deleted or hidden comment never leaves the database.
       bodyHtml: sql<string | null>`case when ${comments.deletedAt} is null and ${comments.status} = 'published' then ${comments.bodyHtml} end`,
@@ -64,7 +59,7 @@ export async function getThreadByEssay({ essayPath }: { essayPath: string }): Pr
     id: row.id,
     parentId: row.parentId,
     authorId: row.authorId,
-    authorName: commentAuthorName(row),
+    authorName: authorName(row),
     authorImage: row.authorId !== null ? row.authorImage : null,
     bodyHtml: row.bodyHtml ?? null,
     status: row.status === "hidden" ? "hidden" : "published",
@@ -73,22 +68,6 @@ export async function getThreadByEssay({ essayPath }: { essayPath: string }): Pr
     editedAt: row.editedAt,
     createdAt: row.createdAt,
   }));
-}
-
-/**
- * The name shown for a comment's author: the user's display name while the account exists,
- * else the name stored with the comment (imports), else FORMER_READER_NAME. The e-mail is
- * only read to derive a name from its local part (db/queries/users.ts).
- */
-export function commentAuthorName(row: {
-  authorId: string | null;
-  storedAuthorName: string | null;
-  userDisplayName: string | null;
-  userName: string | null;
-  userEmail: string | null;
-}): string {
-  if (row.authorId !== null) return deriveDisplayName({ displayName: row.userDisplayName, name: row.userName, email: row.userEmail });
-  return row.storedAuthorName?.trim() || FORMER_READER_NAME;
 }
 
 /** One of the reader's own comments that the public thread does not show (author-only view). */

@@ -2,9 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { commentAuthorName } from "@/db/queries/comments";
 import { activeBanCondition, type ModerationAction } from "@/db/queries/moderation";
-import { deriveDisplayName } from "@/db/queries/users";
+import { authorName, publicName } from "@/lib/auth/display-name";
 
 // What the admin page lists (app/admin). Each list is ONE query (joins and correlated
 // subqueries, never a query per row) and names people by display name: e-mail addresses are
@@ -47,7 +46,6 @@ function commentColumns(now: Date) {
     storedAuthorName: comments.authorName,
     userDisplayName: users.displayName,
     userName: users.name,
-    userEmail: users.email,
     bodyHtml: comments.bodyHtml,
     status: comments.status,
     deletedAt: comments.deletedAt,
@@ -71,7 +69,6 @@ function toCommentRow(row: {
   storedAuthorName: string | null;
   userDisplayName: string | null;
   userName: string | null;
-  userEmail: string | null;
   bodyHtml: string;
   status: "published" | "pending" | "hidden";
   deletedAt: Date | null;
@@ -86,7 +83,7 @@ function toCommentRow(row: {
     essayPath: row.essayPath,
     parentId: row.parentId,
     authorId: row.authorId,
-    authorName: commentAuthorName(row),
+    authorName: authorName(row),
     bodyHtml: row.bodyHtml,
     status: row.deletedAt !== null ? "deleted" : row.status,
     moderationReason: row.status === "hidden" ? row.moderationReason : null,
@@ -159,7 +156,6 @@ export async function listOpenReports({ limit, offset, now = new Date() }: Page 
       reportedAt: reports.createdAt,
       reporterDisplayName: reporter.displayName,
       reporterName: reporter.name,
-      reporterEmail: reporter.email,
     })
     .from(reports)
     .innerJoin(comments, eq(comments.id, reports.commentId))
@@ -173,7 +169,7 @@ export async function listOpenReports({ limit, offset, now = new Date() }: Page 
     id: row.reportId,
     reason: row.reportReason,
     createdAt: row.reportedAt,
-    reporterName: deriveDisplayName({ displayName: row.reporterDisplayName, name: row.reporterName, email: row.reporterEmail }),
+    reporterName: publicName({ displayName: row.reporterDisplayName, name: row.reporterName }),
     reportCount: row.openReports,
     comment: toCommentRow(row),
   }));
@@ -201,14 +197,12 @@ export async function listActiveBans({ limit, offset, now = new Date() }: Page &
       userId: bans.userId,
       displayName: users.displayName,
       name: users.name,
-      email: users.email,
       reason: bans.reason,
       endsAt: bans.endsAt,
       createdAt: bans.createdAt,
       creatorId: creator.id,
       creatorDisplayName: creator.displayName,
       creatorName: creator.name,
-      creatorEmail: creator.email,
     })
     .from(bans)
     .innerJoin(users, eq(users.id, bans.userId))
@@ -220,12 +214,12 @@ export async function listActiveBans({ limit, offset, now = new Date() }: Page &
   return rows.map((row) => ({
     id: row.id,
     userId: row.userId,
-    userName: deriveDisplayName(row),
+    userName: publicName(row),
     reason: row.reason,
     endsAt: row.endsAt,
     createdAt: row.createdAt,
     createdByName:
-      row.creatorId === null ? null : deriveDisplayName({ displayName: row.creatorDisplayName, name: row.creatorName, email: row.creatorEmail }),
+      row.creatorId === null ? null : publicName({ displayName: row.creatorDisplayName, name: row.creatorName }),
   }));
 }
 
@@ -257,7 +251,6 @@ export async function listModerationLog({ limit, offset }: Page): Promise<Modera
       targetId: users.id,
       displayName: users.displayName,
       name: users.name,
-      email: users.email,
       reason: moderationLog.reason,
       createdAt: moderationLog.createdAt,
     })
@@ -273,7 +266,7 @@ export async function listModerationLog({ limit, offset }: Page): Promise<Modera
     commentId: row.commentId,
     essayPath: row.essayPath,
     targetUserId: row.targetUserId,
-    targetUserName: row.targetId === null ? null : deriveDisplayName({ displayName: row.displayName, name: row.name, email: row.email }),
+    targetUserName: row.targetId === null ? null : publicName(row),
     reason: row.reason,
     createdAt: row.createdAt,
   }));

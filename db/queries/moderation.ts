@@ -397,14 +397,15 @@ function standingFrom(row: { approvedAt: Date | null; banId: number | null; reas
   return row.banId !== null && row.reason !== null ? { ban: { reason: row.reason, endsAt: row.endsAt }, approved } : { approved };
 }
 
-export type PostingStanding = CommenterStanding & { threadLocked: boolean; moderator: boolean };
+export type PostingStanding = CommenterStanding & { threadLocked: boolean; moderator: boolean; nameConfirmed: boolean };
 
 /**
  * What posting a comment checks before its transaction, in ONE query (posting is the busiest
  * write: docs/decisions/015-fast-comment-posting.md): whether a moderator locked the essay's
  * thread (getThreadLock), the author's standing (getCommenterStanding), and whether the author
- * is a moderator (isModerator, whose comments never wait for approval). An unknown user is
- * neither banned, approved nor a moderator.
+ * is a moderator (isModerator, whose comments never wait for approval), and whether the author
+ * has accepted the name other readers will see (docs/decisions/030-choosing-a-public-name.md).
+ * An unknown user is neither banned, approved, a moderator nor named.
  */
 export async function getPostingStanding({
   userId,
@@ -417,8 +418,8 @@ export async function getPostingStanding({
 }): Promise<PostingStanding> {
   const [row] = await postingStandingQuery(getDb().db).execute({ userId, essayPath, now });
   // No such user (not reachable with a live session): the lock still has to be asked.
-  if (!row) return { approved: false, moderator: false, threadLocked: (await getThreadLock({ essayPath })) !== undefined };
-  return { ...standingFrom(row), threadLocked: row.lockedPath !== null, moderator: isModerator(row) };
+  if (!row) return { approved: false, moderator: false, nameConfirmed: false, threadLocked: (await getThreadLock({ essayPath })) !== undefined };
+  return { ...standingFrom(row), threadLocked: row.lockedPath !== null, moderator: isModerator(row), nameConfirmed: row.nameConfirmedAt !== null };
 }
 
 /**
@@ -433,6 +434,7 @@ function postingStandingQuery(db: Db) {
       .select({
         lockedPath: sql<string | null>`${lock}`,
         approvedAt: users.commentsApprovedAt,
+        nameConfirmedAt: users.nameConfirmedAt,
         banId: bans.id,
         reason: bans.reason,
         endsAt: bans.endsAt,

@@ -2,8 +2,7 @@ import "server-only";
 import { and, eq, gt, inArray, isNotNull, isNull, ne, notExists, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/db/client";
-import { FORMER_READER_NAME } from "@/db/queries/comments";
-import { deriveDisplayName } from "@/db/queries/users";
+import { authorName } from "@/lib/auth/display-name";
 import { columnPlaceholder, prepared } from "@/db/prepared";
 
 // Who gets e-mail about a comment. Each lookup is ONE query whatever the number of
@@ -44,10 +43,7 @@ export async function getCommentForNotification({ commentId, tx }: { commentId: 
     parentId: row.parentId,
     parentAuthorId: row.parentAuthorId ?? null,
     authorId: row.authorId,
-    authorName:
-      row.authorId !== null
-        ? deriveDisplayName({ displayName: row.userDisplayName, name: row.userName, email: row.userEmail })
-        : row.storedAuthorName?.trim() || FORMER_READER_NAME,
+    authorName: authorName(row),
     body: row.body,
     bodyHtml: row.bodyHtml,
     status: row.status,
@@ -72,8 +68,6 @@ function commentForNotificationQuery(db: Db) {
         storedAuthorName: comments.authorName,
         userDisplayName: users.displayName,
         userName: users.name,
-        // Read only to derive a name from its local part; never returned.
-        userEmail: users.email,
         body: comments.body,
         bodyHtml: comments.bodyHtml,
         status: comments.status,

@@ -1,37 +1,74 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { providerName, publicName } from "@/lib/auth/display-name";
 import type { NotifyPreference } from "@/lib/notifications/preferences";
 
 export type UserProfile = { id: string; displayName: string; image: string | null };
 
-/** The public face of a user: never the e-mail address, only a name derived from it. */
+/** The public face of a user: never the e-mail address. */
 export async function getUserProfileById({ id }: { id: string }): Promise<UserProfile | undefined> {
   const { db, schema } = getDb();
   const { users } = schema;
   const [row] = await db
-    .select({ id: users.id, displayName: users.displayName, name: users.name, email: users.email, image: users.image })
+    .select({ id: users.id, displayName: users.displayName, name: users.name, image: users.image })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
   if (!row) return undefined;
-  return { id: row.id, displayName: deriveDisplayName(row), image: row.image };
+  return { id: row.id, displayName: publicName(row), image: row.image };
 }
 
 /**
- * Sets (or, with null, clears back to the derived name) a user's display name. The caller
- * has validated it (1–50 characters, trimmed); only this user's row can change.
+ * The reader's own address, for their profile page only ("only you see this address"): the
+ * session no longer carries it (decision 031).
  */
-export async function updateUserDisplayName({
+export async function getOwnEmailById({ id }: { id: string }): Promise<string | null> {
+  const { db, schema } = getDb();
+  const { users } = schema;
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, id)).limit(1);
+  return row?.email ?? null;
+}
+
+/**
+ * What the name form needs: the name to prefill (the chosen one, else the provider's; never
+ * from the e-mail, so it may be empty) and whether the reader has accepted a name yet.
+ */
+export type UserNameChoice = { suggestedName: string; confirmed: boolean };
+
+export async function getUserNameChoiceById({ id }: { id: string }): Promise<UserNameChoice | undefined> {
+  const { db, schema } = getDb();
+  const { users } = schema;
+  const [row] = await db
+    .select({ displayName: users.displayName, name: users.name, nameConfirmedAt: users.nameConfirmedAt })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  if (!row) return undefined;
+  return { suggestedName: row.displayName?.trim() || providerName(row.name) || "", confirmed: row.nameConfirmedAt !== null };
+}
+
+/**
+ * Sets the name other readers see, as the reader typed or accepted it, and records that they
+ * did (users.name_confirmed_at): from then on they may post. The caller has validated it
+ * (displayNameSchema); only this user's row can change.
+ */
+export async function confirmUserDisplayName({
   userId,
   displayName,
+  now = new Date(),
 }: {
   userId: string;
-  displayName: string | null;
+  displayName: string;
+  now?: Date;
 }): Promise<{ updated: boolean }> {
   const { db, schema } = getDb();
   const { users } = schema;
-  const rows = await db.update(users).set({ displayName }).where(eq(users.id, userId)).returning({ id: users.id });
+  const rows = await db
+    .update(users)
+    .set({ displayName, nameConfirmedAt: now })
+    .where(eq(users.id, userId))
+    .returning({ id: users.id });
   return { updated: rows.length > 0 };
 }
 
@@ -54,18 +91,6 @@ export async function updateUserNotify({ userId, notify }: { userId: string; not
   return { updated: rows.length > 0 };
 }
 
-// Chosen name, else the provider's name, else the part of the e-mail before "@" (so the
-// address itself never reaches a page). A user with none of these (possible with some
-// OAuth providers) is shown as "Reader". Also used for comment authors (db/queries/comments.ts).
-export function deriveDisplayName(user: { displayName: string | null; name: string | null; email: string | null }): string {
-  const localPart = user.email?.split("@")[0];
-  for (const candidate of [user.displayName, user.name, localPart]) {
-    const trimmed = candidate?.trim();
-    if (trimmed) return trimmed;
-  }
-  return "Reader";
-}
-
 /**
  * Who a user is for authorization: the e-mail address and whether it was verified. Server-only
  * use (the moderator check in lib/moderation/moderators.ts); never pass the result to a page.
@@ -81,7 +106,7 @@ export async function getUserAuthorityById({ id }: { id: string }): Promise<User
     .where(eq(users.id, id))
     .limit(1);
   if (!row) return undefined;
-  return { id: row.id, displayName: deriveDisplayName(row), email: row.email, emailVerified: row.emailVerified };
+  return { id: row.id, displayName: publicName(row), email: row.email, emailVerified: row.emailVerified };
 }
 
 /**

@@ -18,8 +18,13 @@ export const users = sqliteTable("users", {
   email: text("email").unique(),
   emailVerified: integer("email_verified", { mode: "timestamp_ms" }),
   image: text("image"),
-  // null means "derive from name or e-mail local part" (db/queries/users.ts).
+  // The name other readers see; null means the provider's name, else "Reader" (publicName in
+  // lib/auth/display-name.ts). Never derived from the e-mail address.
   displayName: text("display_name"),
+  // When the reader saw and accepted their public name (first sign-in, or the profile). Until
+  // then nothing they write is posted (docs/decisions/030-choosing-a-public-name.md); rows from
+  // before this column are null, so those readers are asked once.
+  nameConfirmedAt: integer("name_confirmed_at", { mode: "timestamp_ms" }),
   // Pre-moderation (COMMENTS_MODERATION=first): set when a moderator first approves one of the
   // reader's comments; later comments go straight up.
   commentsApprovedAt: integer("comments_approved_at", { mode: "timestamp_ms" }),

@@ -2,8 +2,10 @@ import "server-only";
 import { insertComment, softDeleteComment, updateCommentBody } from "@/db/queries/comments";
 import { getCommenterStanding, getPostingStanding, getThreadLock } from "@/db/queries/moderation";
 import { env } from "@/env.js";
+import { nameChoiceHref } from "@/lib/auth/display-name";
 import { getEssayByPath, type Essay } from "@/lib/content/essays";
 import { queueModeratorNotifications, queueReplyNotifications } from "@/lib/notifications/queue-notifications";
+import { commentPermalink } from "./permalink";
 import { renderCommentHtml } from "./render-comment";
 import { RENDERER_VERSION } from "./render-markdown";
 import { scheduleCommentPostingWarmUp } from "./warm-up";
@@ -15,9 +17,12 @@ scheduleCommentPostingWarmUp();
 /**
  * What a comment request may do, decided once for the server action (browsers) and the
  * JSON route (other clients). The caller has authenticated the user and parsed the input;
- * it refreshes the cache after a success. `status` is the HTTP answer for other clients.
+ * it refreshes the cache after a success. `status` is the HTTP answer for other clients;
+ * `link`, where there is one, is the page that removes the refusal's cause.
  */
-export type ServiceResult<T> = ({ ok: true } & T) | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 429; error: string };
+export type ServiceResult<T> =
+  | ({ ok: true } & T)
+  | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 429; error: string; link?: { href: string; text: string } };
 
 function retryMessage(retryAfterMs: number | undefined): string {
   const seconds = Math.ceil((retryAfterMs ?? 60_000) / 1000);
@@ -38,6 +43,20 @@ function essayWithOpenComments(essayPath: string): ServiceResult<{ essay: Essay 
 }
 
 const lockedThread = { ok: false, status: 403, error: "A moderator has locked this conversation: no new comments or replies for now." } as const;
+
+/**
+ * Nothing is posted under a name the reader has not seen and accepted (decision 030): the
+ * refusal links to the name page, which comes back to the thread; the form keeps the text.
+ */
+function nameNotChosen(essayPath: string, parentId: number | null): ServiceResult<never> {
+  const back = parentId === null ? `${essayPath}#comments` : commentPermalink(parentId);
+  return {
+    ok: false,
+    status: 403,
+    error: "Before you post, choose the name other readers will see beside your comments. Your text is kept here.",
+    link: { href: nameChoiceHref(back), text: "Choose your name" },
+  };
+}
 
 /** The essay a comment belongs to, if it takes comments: open in its front matter and not locked. */
 export async function essayOpenForComments(essayPath: string): Promise<ServiceResult<{ essay: Essay }>> {
@@ -92,6 +111,7 @@ export async function postComment(input: {
     const until = standing.ban.endsAt ? ` until ${formatDay.format(standing.ban.endsAt)}` : "";
     return { ok: false, status: 403, error: `A moderator has stopped you from commenting${until}. Reason: ${standing.ban.reason}` };
   }
+  if (!standing.nameConfirmed) return nameNotChosen(open.essay.path, input.parentId);
   const status = statusFor(env.COMMENTS_MODERATION, standing, standing.moderator);
   const result = await insertComment({
     essayPath: open.essay.path,

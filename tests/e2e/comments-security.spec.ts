@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from "@playwright/test";
-import { expect, newUser, signInWithOidc, test } from "./harness/fixtures";
+import { accountMenu, expect, expectSignedInAs, newUser, signInWithOidc, test } from "./harness/fixtures";
 import { XSS_PAYLOADS, type XssPayload } from "./harness/payloads";
 import type { OidcUser } from "../support/oidc-server";
 
@@ -37,7 +37,7 @@ async function signedInReader(browser: Browser, name: string): Promise<Reader> {
 
 /** The header names the reader once the client has hydrated and asked /api/me. */
 async function hydratedAs(page: Page, user: OidcUser) {
-  await expect(page.getByRole("link", { name: `Your profile (${user.name})` })).toBeVisible();
+  await expectSignedInAs(page, user.name);
 }
 
 async function apiPost(request: APIRequestContext, data: Record<string, unknown>, headers: Record<string, string> = {}) {
@@ -249,7 +249,7 @@ test(`XSS: ${XSS_PAYLOADS.length} filter-evasion payloads posted through the for
   // JavaScript on: a fresh load, hydrated, every comment hovered (mouseover handlers). A page
   // that no longer hydrates is noted, and the check below still says why.
   await page.goto(ESSAY);
-  await expect.soft(page.getByRole("link", { name: `Your profile (${poster.name})` }), "the page still hydrates").toBeVisible();
+  await expect.soft(accountMenu(page).locator("summary"), "the page still hydrates").toHaveAccessibleName(`${poster.name} (account menu)`);
   await settle(page);
   for (const { id } of posted) {
     const body = page.locator(`#comment-${id} .comment-body`);

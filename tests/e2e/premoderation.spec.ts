@@ -5,7 +5,7 @@ import type { Browser, Page } from "@playwright/test";
 import { migrateDatabase } from "../../db/migrate";
 import { startApp, type AppServer } from "../support/app-server";
 import type { OidcUser } from "../support/oidc-server";
-import { chooseOidcUser, expect, newUser, OIDC_BUTTON, test } from "./harness/fixtures";
+import { chooseOidcUser, expect, finishSignIn, newUser, OIDC_BUTTON, test } from "./harness/fixtures";
 import { MODERATOR } from "./harness/people";
 import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_EXTRA_PORTS } from "./harness/ports";
 
@@ -56,7 +56,7 @@ async function signIn(browser: Browser, user: OidcUser): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${BASE}/sign-in?callbackUrl=${encodeURIComponent(ESSAY)}`);
   await page.getByRole("button", { name: OIDC_BUTTON }).click();
-  await expect(page.getByRole("link", { name: `Your profile (${user.name})` })).toBeVisible();
+  await finishSignIn(page, user.name);
   return page;
 }
 

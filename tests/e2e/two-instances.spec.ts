@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { migrateDatabase } from "../../db/migrate";
 import { startApp, type AppServer } from "../support/app-server";
 import { createDatabase, findPostgresBinaries, startPostgres, type PostgresServer } from "../support/postgres";
-import { chooseOidcUser, newUser, OIDC_BUTTON } from "./harness/fixtures";
+import { chooseOidcUser, finishSignIn, newUser, OIDC_BUTTON } from "./harness/fixtures";
 import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_EXTRA_PORTS } from "./harness/ports";
 
 // Serverless hosting runs many instances on one PostgreSQL: a session made on one must be
@@ -61,7 +61,7 @@ test.describe("two app instances on one PostgreSQL", () => {
     await chooseOidcUser(page.context(), user);
     await page.goto(`${first.url}/sign-in`);
     await page.getByRole("button", { name: OIDC_BUTTON }).click();
-    await expect(page.getByRole("link", { name: `Your profile (${user.name})` })).toBeVisible();
+    await finishSignIn(page, user.name);
 
     // Cookies are per host, not per port: the second instance receives the same session cookie
     // and can only accept it by finding the session in the shared database.
@@ -89,7 +89,7 @@ test.describe("two app instances on one PostgreSQL", () => {
     await chooseOidcUser(reader, user);
     await page.goto(`${first.url}/sign-in?callbackUrl=${encodeURIComponent(ESSAY)}`);
     await page.getByRole("button", { name: OIDC_BUTTON }).click();
-    await expect(page.getByRole("link", { name: `Your profile (${user.name})` })).toBeVisible();
+    await finishSignIn(page, user.name);
     await page.getByLabel("Join the conversation").fill(text);
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect(page.locator("article.comment", { hasText: text })).toBeVisible();
@@ -110,7 +110,7 @@ test.describe("two app instances on one PostgreSQL", () => {
     await chooseOidcUser(page.context(), user);
     await page.goto(`${first.url}/sign-in?callbackUrl=${encodeURIComponent(ESSAY)}`);
     await page.getByRole("button", { name: OIDC_BUTTON }).click();
-    await expect(page.getByRole("link", { name: `Your profile (${user.name})` })).toBeVisible();
+    await finishSignIn(page, user.name);
     // COMMENTS_PER_MINUTE is 3 here: two posts on one instance, one on the other…
     for (const [index, app] of [first, first, second].entries()) {
       await page.goto(`${app.url}${ESSAY}`);

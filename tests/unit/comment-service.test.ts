@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 let counter = 0;
-async function insertUser(values: { email?: string; verified?: boolean; approved?: boolean } = {}) {
+async function insertUser(values: { email?: string; verified?: boolean; approved?: boolean; nameConfirmed?: boolean } = {}) {
   const { db, schema } = m.client.getDb();
   const [row] = await db
     .insert(schema.users)
@@ -59,6 +59,8 @@ async function insertUser(values: { email?: string; verified?: boolean; approved
       name: `Reader ${counter}`,
       emailVerified: values.verified ? new Date() : null,
       commentsApprovedAt: values.approved ? new Date() : null,
+      // Readers have accepted their public name unless a test says otherwise (decision 030).
+      nameConfirmedAt: values.nameConfirmed === false ? null : new Date(),
     })
     .returning({ id: schema.users.id });
   return row!.id;
@@ -158,6 +160,32 @@ describe("postComment", () => {
     for (const _ of [1, 2]) expect(await post({})).toMatchObject({ ok: true });
     expect(await post({})).toMatchObject({ ok: false, status: 429, error: expect.stringMatching(/try again in \d+ seconds?/) });
     expect(await count()).toBe(stored + 3);
+  });
+});
+
+describe("a reader who has not accepted a public name", () => {
+  it("is refused with a link to choose it that leads back to the thread, storing nothing", async () => {
+    const open = essayPath("A Testing Ground");
+    const unnamed = await insertUser({ approved: true, nameConfirmed: false });
+    const { db, schema } = m.client.getDb();
+    const count = async () => (await db.select({ id: schema.comments.id }).from(schema.comments)).length;
+    const stored = await count();
+
+    const topLevel = await m.service.postComment({ userId: unnamed, essayPath: open, parentId: null, body: "Under whose name?" });
+    expect(topLevel).toEqual({
+      ok: false,
+      status: 403,
+      error: expect.stringMatching(/choose the name other readers will see.*Your text is kept here\.$/),
+      link: { href: `/account/name?callbackUrl=${encodeURIComponent(`${open}#comments`)}`, text: "Choose your name" },
+    });
+    const parent = await m.service.postComment({ userId: await insertUser({ approved: true }), essayPath: open, parentId: null, body: "A parent" });
+    if (!parent.ok) throw new Error("parent refused");
+    const reply = await m.service.postComment({ userId: unnamed, essayPath: open, parentId: parent.id, body: "A reply under no name" });
+    expect(reply).toMatchObject({ ok: false, status: 403, link: { href: `/account/name?callbackUrl=${encodeURIComponent(`/comments/${parent.id}`)}` } });
+    expect(await count()).toBe(stored + 1);
+
+    await db.update(schema.users).set({ nameConfirmedAt: new Date() }).where(eq(schema.users.id, unnamed));
+    expect(await m.service.postComment({ userId: unnamed, essayPath: open, parentId: null, body: "Under whose name?" })).toMatchObject({ ok: true });
   });
 });
 

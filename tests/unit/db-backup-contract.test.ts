@@ -40,7 +40,7 @@ const at = (iso: string) => new Date(iso);
 async function seed(database: Database) {
   const { db, schema } = database;
   await db.insert(schema.users).values([
-    { id: "user-moderator", name: "Mo Derator", displayName: "Mo", email: "mo@example.org", emailVerified: at("2030-01-01T10:00:00.123Z"), image: "https://img.example/mo.png", notify: "never", commentsApprovedAt: at("2030-01-02T00:00:00.000Z"), createdAt: at("2030-01-01T09:00:00.000Z") },
+    { id: "user-moderator", name: "Mo Derator", displayName: "Mo", nameConfirmedAt: at("2030-01-01T11:00:00.000Z"), email: "mo@example.org", emailVerified: at("2030-01-01T10:00:00.123Z"), image: "https://img.example/mo.png", notify: "never", commentsApprovedAt: at("2030-01-02T00:00:00.000Z"), createdAt: at("2030-01-01T09:00:00.000Z") },
     { id: "user-ada", name: "Ada", email: "ada@example.org", createdAt: at("2030-01-03T09:00:00.456Z") },
     { id: "user-nameless", createdAt: at("2030-01-04T09:00:00.000Z") },
   ]);
@@ -145,6 +145,7 @@ for (const { dialect, skip } of targets) {
         id: "user-moderator",
         name: "Mo Derator",
         displayName: "Mo",
+        nameConfirmedAt: "2030-01-01T11:00:00.000Z",
         email: "mo@example.org",
         emailVerified: "2030-01-01T10:00:00.123Z",
         image: "https://img.example/mo.png",

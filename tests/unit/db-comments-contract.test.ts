@@ -196,9 +196,10 @@ for (const target of targets) {
           ["Countess", "<p>Root</p>", "published", false, null],
           ["Old Timer", "<p>From the old blog</p>", "published", false, null],
           ["Grace Hopper", "<p>Reply</p>", "published", false, null],
-          ["alan.turing", null, "published", true, null],
+          // No chosen name and no provider's name: never a part of the e-mail address.
+          ["Reader", null, "published", true, null],
           ["Reader", "<p>Answer to regret</p>", "published", false, null],
-          ["alan.turing", null, "hidden", false, "Personal attack"],
+          ["Reader", null, "hidden", false, "Personal attack"],
           ["a former reader", "<p>Nameless</p>", "published", false, null],
         ]);
         const first = thread[0]!;

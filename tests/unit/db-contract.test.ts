@@ -104,13 +104,15 @@ for (const target of targets) {
         expect(await m.users.getUserProfileById({ id })).toEqual({ id, displayName: "Countess", image: "https://img.example/ada.png" });
       });
 
-      it("falls back to the provider name, then the e-mail local part, and never returns the e-mail", async () => {
+      it("falls back to the provider name, then \"Reader\": never to the e-mail or any part of it", async () => {
         const named = await insertUser({ name: "Grace Hopper", email: "grace@example.org" });
         const unnamed = await insertUser({ email: "alan.turing@example.org" });
         const blankName = await insertUser({ name: "   ", email: "edsger@example.org" });
+        // Some issuers put the address in the name claim.
+        const addressAsName = await insertUser({ name: "barbara@example.org", email: "barbara@example.org" });
 
-        const profiles = await Promise.all([named, unnamed, blankName].map((id) => m.users.getUserProfileById({ id })));
-        expect(profiles.map((profile) => profile?.displayName)).toEqual(["Grace Hopper", "alan.turing", "edsger"]);
+        const profiles = await Promise.all([named, unnamed, blankName, addressAsName].map((id) => m.users.getUserProfileById({ id })));
+        expect(profiles.map((profile) => profile?.displayName)).toEqual(["Grace Hopper", "Reader", "Reader", "Reader"]);
         for (const profile of profiles) {
           expect(Object.keys(profile ?? {}).sort()).toEqual(["displayName", "id", "image"]);
           expect(JSON.stringify(profile)).not.toContain("@");
@@ -121,17 +123,26 @@ for (const target of targets) {
         expect(await m.users.getUserProfileById({ id: "no-such-user" })).toBeUndefined();
       });
 
-      it("updateUserDisplayName changes only that user, and null goes back to the derived name", async () => {
-        const alice = await insertUser({ name: "Alice", email: "alice@example.org" });
-        const bob = await insertUser({ name: "Bob", email: "bob@example.org", displayName: "Bobby" });
+      it("a new reader's name is unconfirmed, prefilled from the provider's name only, until they accept one", async () => {
+        const named = await insertUser({ name: "Alice", email: "alice@example.org" });
+        const unnamed = await insertUser({ email: "jane.doe.1987@example.org" });
+        const chosen = await insertUser({ name: "Bob", email: "bob@example.org", displayName: "Bobby" });
 
-        expect(await m.users.updateUserDisplayName({ userId: alice, displayName: "Al" })).toEqual({ updated: true });
-        expect((await m.users.getUserProfileById({ id: alice }))?.displayName).toBe("Al");
-        expect((await m.users.getUserProfileById({ id: bob }))?.displayName).toBe("Bobby");
+        expect(await m.users.getUserNameChoiceById({ id: named })).toEqual({ suggestedName: "Alice", confirmed: false });
+        expect(await m.users.getUserNameChoiceById({ id: unnamed })).toEqual({ suggestedName: "", confirmed: false });
+        expect(await m.users.getUserNameChoiceById({ id: chosen })).toEqual({ suggestedName: "Bobby", confirmed: false });
+        expect(await m.users.getUserNameChoiceById({ id: "no-such-user" })).toBeUndefined();
 
-        expect(await m.users.updateUserDisplayName({ userId: alice, displayName: null })).toEqual({ updated: true });
-        expect((await m.users.getUserProfileById({ id: alice }))?.displayName).toBe("Alice");
-        expect(await m.users.updateUserDisplayName({ userId: "no-such-user", displayName: "X" })).toEqual({ updated: false });
+        const now = new Date("2031-05-06T07:08:09.123Z");
+        expect(await m.users.confirmUserDisplayName({ userId: named, displayName: "Al", now })).toEqual({ updated: true });
+        expect(await m.users.getUserNameChoiceById({ id: named })).toEqual({ suggestedName: "Al", confirmed: true });
+        expect((await m.users.getUserProfileById({ id: named }))?.displayName).toBe("Al");
+        const { db, schema } = m.client.getDb();
+        const [row] = await db.select({ at: schema.users.nameConfirmedAt }).from(schema.users).where(eq(schema.users.id, named));
+        expect(row?.at).toEqual(now);
+        // Only that reader's row.
+        expect(await m.users.getUserNameChoiceById({ id: chosen })).toEqual({ suggestedName: "Bobby", confirmed: false });
+        expect(await m.users.confirmUserDisplayName({ userId: "no-such-user", displayName: "X" })).toEqual({ updated: false });
       });
     });
 
@@ -262,7 +273,7 @@ for (const target of targets) {
         await transactionOpen;
 
         // Issued while the failing transaction is open and waiting on I/O.
-        const plainWrite = m.users.updateUserDisplayName({ userId: bystander, displayName: "Still here" });
+        const plainWrite = m.users.confirmUserDisplayName({ userId: bystander, displayName: "Still here" });
         const otherTransaction = m.client.withTransaction(async (tx) => {
           await tx.insert(schema.rateLimitHits).values({ bucket: "test", key: "committed", at: new Date() });
         });

@@ -330,7 +330,7 @@ for (const target of targets) {
     });
 
     describe("posting standing", () => {
-      it("tells lock, ban, approval and moderator role in one query, as the separate queries do", async () => {
+      it("tells lock, ban, approval, moderator role and an accepted name in one query, as the separate queries do", async () => {
         const essayPath = newEssay();
         const reader = await insertUser();
         const banned = await insertUser();
@@ -341,22 +341,24 @@ for (const target of targets) {
         const [existing] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, unverifiedEmail));
         const unverified = existing?.id ?? (await insertUser({ email: unverifiedEmail }));
         await db.insert(schema.bans).values({ userId: banned, reason: "Spam", endsAt: at(2 * DAY), createdAt: base });
-        await db.update(schema.users).set({ commentsApprovedAt: base }).where(eq(schema.users.id, reader));
+        await db.update(schema.users).set({ commentsApprovedAt: base, nameConfirmedAt: base }).where(eq(schema.users.id, reader));
 
         const { result, queries } = await countQueries(() => m.moderation.getPostingStanding({ userId: reader, essayPath, now }));
         expect(queries).toBe(1);
-        expect(result).toEqual({ approved: true, threadLocked: false, moderator: false });
+        expect(result).toEqual({ approved: true, threadLocked: false, moderator: false, nameConfirmed: true });
         expect(await m.moderation.getPostingStanding({ userId: banned, essayPath, now })).toEqual({
           ban: { reason: "Spam", endsAt: at(2 * DAY) },
           approved: false,
           threadLocked: false,
           moderator: false,
+          nameConfirmed: false,
         });
         // The same (prepared) query at another time: the ban has ended by then.
         expect(await m.moderation.getPostingStanding({ userId: banned, essayPath, now: at(3 * DAY) })).toEqual({
           approved: false,
           threadLocked: false,
           moderator: false,
+          nameConfirmed: false,
         });
         expect(await m.moderation.getPostingStanding({ userId: mira.id, essayPath, now })).toMatchObject({ moderator: true, threadLocked: false });
         expect(await m.moderation.getPostingStanding({ userId: unverified, essayPath, now })).toMatchObject({ moderator: false });
@@ -368,6 +370,7 @@ for (const target of targets) {
           approved: false,
           threadLocked: true,
           moderator: false,
+          nameConfirmed: false,
         });
         for (const userId of [reader, banned, mira.id]) {
           expect(await m.moderation.getPostingStanding({ userId, essayPath, now })).toMatchObject(
@@ -696,7 +699,7 @@ for (const target of targets) {
           authorBanned: false,
         });
         // Moderators read what they judge, hidden and deleted text included.
-        expect(all.result.find((c) => c.id === hidden)).toMatchObject({ authorName: "local.part", bodyHtml: "<p>Hidden words</p>", moderationReason: "Off topic", authorBanned: true });
+        expect(all.result.find((c) => c.id === hidden)).toMatchObject({ authorName: "Reader", bodyHtml: "<p>Hidden words</p>", moderationReason: "Off topic", authorBanned: true });
         expect(all.result.find((c) => c.id === deleted)?.bodyHtml).toBe("<p>Deleted words</p>");
         expect(all.result.find((c) => c.id === imported)).toMatchObject({ authorId: null, authorName: "a former reader", authorBanned: false });
 
@@ -711,19 +714,19 @@ for (const target of targets) {
 
         const queue = await countQueries(() => m.lists.listPendingComments({ limit: 50, now }));
         expect(queue.queries).toBe(1);
-        expect(queue.result.map((c) => [c.id, c.authorName, c.authorBanned])).toEqual([[pending, "local.part", true]]);
+        expect(queue.result.map((c) => [c.id, c.authorName, c.authorBanned])).toEqual([[pending, "Reader", true]]);
 
         const reports = await countQueries(() => m.lists.listOpenReports({ limit: 50, now }));
         expect(reports.queries).toBe(1);
         expect(reports.result.map((r) => [r.reporterName, r.reason, r.reportCount, r.comment.id, r.comment.essayPath, r.createdAt])).toEqual([
           ["Rita Reporter", "Rude", 2, published, essayA, at(11 * MINUTE)],
-          ["local.part", "Mean", 2, published, essayA, at(12 * MINUTE)],
+          ["Reader", "Mean", 2, published, essayA, at(12 * MINUTE)],
         ]);
 
         const bans = await countQueries(() => m.lists.listActiveBans({ limit: 50, now }));
         expect(bans.queries).toBe(1);
         expect(bans.result).toEqual([
-          { id: expect.any(Number), userId: local, userName: "local.part", reason: "Spam", endsAt: at(400 * DAY), createdAt: at(13 * MINUTE), createdByName: "Otto" },
+          { id: expect.any(Number), userId: local, userName: "Reader", reason: "Spam", endsAt: at(400 * DAY), createdAt: at(13 * MINUTE), createdByName: "Otto" },
         ]);
         expect(await m.lists.listActiveBans({ limit: 50, now: at(401 * DAY) })).toEqual([]);
 
@@ -731,8 +734,8 @@ for (const target of targets) {
         expect(log.queries).toBe(1);
         expect(log.result.map((entry) => [entry.action, entry.actorName, entry.targetUserName, entry.essayPath, entry.commentId, entry.reason])).toEqual([
           ["lock", "Mira Moderator", null, essayA, null, "Heated"],
-          ["ban", "Otto", "local.part", null, null, `Spam (until ${at(400 * DAY).toISOString()})`],
-          ["hide", "Mira Moderator", "local.part", essayB, hidden, "Off topic"],
+          ["ban", "Otto", "Reader", null, null, `Spam (until ${at(400 * DAY).toISOString()})`],
+          ["hide", "Mira Moderator", "Reader", essayB, hidden, "Off topic"],
         ]);
         expect((await m.lists.listModerationLog({ limit: 1, offset: 1 })).map((entry) => entry.action)).toEqual(["ban"]);
 

@@ -23,12 +23,39 @@ export async function signInWithOidc(page: Page, user: OidcUser, from = "/") {
   await chooseOidcUser(page.context(), user);
   await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(from)}`);
   await page.getByRole("button", { name: OIDC_BUTTON }).click();
-  await expect(page.getByRole("link", { name: `Your profile (${user.name})` })).toBeVisible();
+  await finishSignIn(page, user.name);
+}
+
+/**
+ * After the provider or the magic link: a reader who has not accepted a public name yet lands on
+ * the name page first (decision 030). `name` is the name to end up with: the provider's (already
+ * in the field) is accepted, any other is typed. Then waits until the header shows it.
+ */
+export async function finishSignIn(page: Page, name: string) {
+  // Called on the sign-in page or the magic link's address: the app's origin.
+  const app = new URL(page.url()).origin;
+  await page.waitForURL((url) => url.origin === app && !/^\/(sign-in|api\/auth)/.test(url.pathname));
+  if (new URL(page.url()).pathname === "/account/name") {
+    await page.getByLabel("Display name").fill(name);
+    await page.getByRole("button", { name: "Use this name" }).click();
+    await page.waitForURL((url) => url.pathname !== "/account/name");
+  }
+  await expectSignedInAs(page, name);
+}
+
+/** The header's account menu (a <details>): its summary shows the signed-in reader's avatar and name. */
+export function accountMenu(page: Page) {
+  return page.getByRole("banner").locator("details.account-menu");
+}
+
+/** The header names `name` as the signed-in reader (once the browser has asked /api/me). */
+export async function expectSignedInAs(page: Page, name: string) {
+  await expect(accountMenu(page).locator("summary")).toHaveAccessibleName(`${name} (account menu)`);
 }
 
 /** After a page load: waits until the browser knows who is signed in (inline forms depend on it). */
 export async function waitForViewer(page: Page) {
-  await expect(page.getByRole("link", { name: /^Your profile/ })).toBeVisible();
+  await expect(accountMenu(page).locator("summary")).toBeVisible();
 }
 
 /** Waits for the n-th e-mail to `to` (whose subject matches, when given) to arrive at the test SMTP server. */
