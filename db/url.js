@@ -2,7 +2,12 @@
 // without TypeScript at run time, opens the same database as the app.
 import path from "node:path";
 
-/** @typedef {{ dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string }} DatabaseConfig */
+/**
+ * Where the data lives. `createDirectory` is set only for the default file in DATA_DIR, the
+ * app's own folder, which a newcomer's first `npm start` creates; a directory named in
+ * DATABASE_URL must already exist (a typo there must not quietly start an empty database).
+ * @typedef {{ dialect: "sqlite"; file: string; createDirectory?: true } | { dialect: "postgres"; url: string }} DatabaseConfig
+ */
 
 const ACCEPTED_FORMS = [
   "unset (or empty) → SQLite at ./data/blog.db (inside DATA_DIR)",
@@ -27,7 +32,7 @@ export class DatabaseUrlError extends Error {
  */
 export function parseDatabaseUrl(value, dataDir) {
   const trimmed = value?.trim() ?? "";
-  if (trimmed === "") return { dialect: "sqlite", file: path.join(dataDir, "blog.db") };
+  if (trimmed === "") return { dialect: "sqlite", file: path.join(dataDir, "blog.db"), createDirectory: true };
 
   if (/^file:/i.test(trimmed)) {
     // file:///abs/x.db is the URL spelling of file:/abs/x.db; anything else after
