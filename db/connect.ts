@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { drizzle as drizzleSqliteProxy, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
 import pg from "pg";
+import { TRANSACTION_LOCK_SQL } from "./advisory-locks.js";
 import * as pgSchema from "./schema/pg";
 import { rowTypesAgree } from "./schema/row-types";
 import * as sqliteSchema from "./schema/sqlite";
@@ -159,7 +160,7 @@ function openSqlite(config: SqliteConfig): Database {
  * PostgreSQL-typed Db and Schema. Drizzle 0.45 has no builder type that both dialects'
  * databases satisfy (each dialect's select/insert builders are their own classes), so
  * queries written once are typed by one dialect, and this is an assertion, not a conversion
- * (docs/decisions/027-schema-parity-and-the-one-dialect-bridge.md). What makes it sound is
+ * (docs/decisions/029-schema-parity-and-the-one-dialect-bridge.md). What makes it sound is
  * checked: the row types of every table agree at compile time (rowTypesAgree), the SQL of
  * every table and column agrees in tests/unit/db-schema-parity.test.ts, and the contract
  * suites run every query on SQLite.
@@ -227,9 +228,7 @@ function openPostgres(config: PostgresConfig, poolMax: number): Database {
     async withTransaction(fn, options = {}) {
       assertNotNested(scope);
       return db.transaction(async (tx) => {
-        if (options.lockKey !== undefined) {
-          await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${options.lockKey}, 0))`);
-        }
+        if (options.lockKey !== undefined) await tx.execute(transactionLock(options.lockKey));
         const owner = { open: true };
         try {
           return await scope.run(owner, () => fn(tx));
@@ -277,6 +276,12 @@ class ExplainingPool extends pg.Pool {
       throw explainDatabaseError(error, this.config) ?? error;
     });
   }
+}
+
+/** db/advisory-locks.js's TRANSACTION_LOCK_SQL with the key bound as its one parameter. */
+function transactionLock(key: string) {
+  const [before = "", after = ""] = TRANSACTION_LOCK_SQL.split("$1");
+  return sql`${sql.raw(before)}${key}${sql.raw(after)}`;
 }
 
 // Nesting would deadlock on SQLite's mutex and silently open a second, independent

@@ -1,8 +1,8 @@
 // The drivers' own words for a database that cannot be used ("connect ECONNREFUSED
 // 127.0.0.1:5999", "no such table: comments") name neither the setting to fix nor what to
-// check. These turn them into one line an operator can act on, at start, migrate, build and
-// in the server's log. Plain JavaScript (typed with JSDoc) like db/url.js, so that code Node
-// loads without TypeScript can use it too.
+// check. These turn them into one line an operator can act on, at start, in db:migrate, in the
+// build and in the server's log (docs/decisions/028-build-without-a-prepared-database.md).
+// Plain JavaScript (typed with JSDoc) like db/url.js.
 import fs from "node:fs";
 import path from "node:path";
 import { describeDatabase } from "./url.js";
@@ -24,22 +24,41 @@ export class DatabaseUnavailableError extends Error {
 /** @typedef {import("./url.js").DatabaseConfig} DatabaseConfig */
 
 /**
- * Creates the default data folder, or refuses a directory named in DATABASE_URL that does not
- * exist: better-sqlite3 would fail with "Cannot open database because the directory does not
- * exist", and creating it would quietly start an empty database at a mistyped path.
+ * Where the message says the database came from: the variable to fix comes first.
+ * @param {DatabaseConfig} config
+ */
+function source(config) {
+  if (config.dialect === "sqlite" && config.createDirectory) {
+    return `The default database (${describeDatabase(config)}, in DATA_DIR; DATABASE_URL is unset)`;
+  }
+  return `DATABASE_URL points at ${describeDatabase(config)}`;
+}
+
+/**
+ * Creates the default data folder (DATA_DIR), or refuses a directory named in DATABASE_URL that
+ * does not exist: better-sqlite3 would fail with "Cannot open database because the directory
+ * does not exist", and creating it would quietly start an empty database at a mistyped path.
  * @param {Extract<DatabaseConfig, { dialect: "sqlite" }>} config
  */
 export function prepareSqliteDirectory(config) {
   if (config.file === ":memory:") return;
   const directory = path.dirname(path.resolve(config.file));
   if (config.createDirectory) {
-    fs.mkdirSync(directory, { recursive: true });
+    try {
+      fs.mkdirSync(directory, { recursive: true });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DatabaseUnavailableError(`${source(config)}: its folder ${directory} cannot be created (${reason}) — check DATA_DIR and that this user may write there.`, {
+        cause: error,
+        code: "EDATADIR",
+      });
+    }
     return;
   }
   if (!fs.existsSync(directory)) {
     throw new DatabaseUnavailableError(
-      `DATABASE_URL names the SQLite file ${path.resolve(config.file)}, but the directory ${directory} does not exist. ` +
-        `Create it (mkdir -p ${directory}) or correct DATABASE_URL.`,
+      `${source(config)}, but the directory ${directory} does not exist — create it (mkdir -p ${directory}) or correct DATABASE_URL. ` +
+        "Only the default folder (DATA_DIR) is created automatically.",
       { code: "ENOENT" },
     );
   }
@@ -57,8 +76,7 @@ export function explainDatabaseError(error, config) {
   const { code, message } = rootCause(error);
   const detail = config.dialect === "sqlite" ? sqliteProblem(code, message) : postgresProblem(code, message, config.url);
   if (!detail) return undefined;
-  const setting = config.dialect === "sqlite" && config.createDirectory ? "the default database in DATA_DIR; DATABASE_URL is unset" : "from DATABASE_URL";
-  return new DatabaseUnavailableError(`${describeDatabase(config)} (${setting}) ${detail}`, { cause: error, code });
+  return new DatabaseUnavailableError(`${source(config)}: ${detail}`, { cause: error, code });
 }
 
 /**
@@ -67,9 +85,10 @@ export function explainDatabaseError(error, config) {
  * @returns {string | undefined}
  */
 function sqliteProblem(code, message) {
-  if (/^no such table/i.test(message)) return "has no tables yet: run `npm run db:migrate` (`npm start` and `npm run build` do it).";
-  if (code === "SQLITE_CANTOPEN") return "cannot be opened: check that the file and its directory exist and this user may write to them.";
-  if (code === "SQLITE_READONLY") return "is read-only for this user: check the permissions of the file and its directory.";
+  if (/^no such table/i.test(message)) return "it has no tables yet — run `npm run db:migrate` (`npm start` and `npm run build` do it for SQLite).";
+  if (code === "SQLITE_CANTOPEN") return "the file cannot be opened — check that it is a file, not a folder, and that this user may read and write it and its directory.";
+  if (code === "SQLITE_READONLY") return "the file is read-only for this user — check the permissions of the file and its directory.";
+  if (code === "SQLITE_NOTADB") return "the file is not a SQLite database — check the path in DATABASE_URL.";
   return undefined;
 }
 
@@ -80,37 +99,41 @@ function sqliteProblem(code, message) {
  * @returns {string | undefined}
  */
 function postgresProblem(code, message, url) {
-  const { hostname, port, pathname } = new URL(url);
+  const { hostname, port, pathname, username } = new URL(url);
   const address = `${hostname}:${port || "5432"}`;
-  const database = decodeURIComponent(pathname.replace(/^\//, ""));
+  const database = decodeURIComponent(pathname.replace(/^\//, "")) || "(default)";
+  const user = decodeURIComponent(username) || "(default)";
+  const unreachable = `${address} did not answer — check that the server is reachable from this machine (network, firewall, allowed addresses) and the host and port in DATABASE_URL.`;
+  const closed = "the server closed the connection — check that the port in DATABASE_URL is PostgreSQL's, and whether the server wants SSL (add ?sslmode=require).";
   switch (code) {
     case "ECONNREFUSED":
-      return `cannot be reached: nothing is listening at ${address} (connection refused). Check that PostgreSQL is running there and that the host and port in DATABASE_URL are right.`;
+      return `nothing is listening at ${address} — is PostgreSQL running there? Start it, or correct the host and port in DATABASE_URL.`;
     case "ENOTFOUND":
     case "EAI_AGAIN":
-      return `cannot be reached: the host name "${hostname}" was not found. Check the host in DATABASE_URL.`;
+      return `the host "${hostname}" was not found — check the host name in DATABASE_URL.`;
     case "ETIMEDOUT":
     case "EHOSTUNREACH":
     case "ENETUNREACH":
-      return `cannot be reached: ${address} did not answer. Check that the server is reachable from this machine (network, firewall, allowed addresses) and the port in DATABASE_URL.`;
-    case "28P01":
-      return "refused the user name or password: check the user and password in DATABASE_URL.";
-    case "28000":
-      return "refused this connection (pg_hba.conf): check the user in DATABASE_URL, and whether the server wants SSL (?sslmode=require).";
-    case "3D000":
-      return `is missing: the server has no database "${database}". Create it (createdb ${database}) or correct the database name in DATABASE_URL.`;
-    case "42P01":
-      return "has no tables yet: run `npm run db:migrate` against it first (the deploy's build step: `npm run db:migrate && npm run build`).";
+      return unreachable;
     case "ECONNRESET":
-      return "closed the connection: check that the port in DATABASE_URL is PostgreSQL's and whether the server wants SSL (?sslmode=require).";
+      return closed;
+    case "28P01":
+      return `the server refused the password for user "${user}" — check the user name and password in DATABASE_URL.`;
+    case "28000":
+      if (/does not exist/i.test(message)) return `the server has no user "${user}" — check the user name in DATABASE_URL.`;
+      return `the server does not accept user "${user}" from this machine (pg_hba.conf) — check the user in DATABASE_URL, and whether the server wants SSL (add ?sslmode=require).`;
+    case "3D000":
+      return `the server has no database "${database}" — create it (createdb ${database}) or correct the database name in DATABASE_URL.`;
+    case "42P01":
+      return "the database has no tables yet — run `npm run db:migrate` with this DATABASE_URL first (on a host, the build command `npm run db:migrate && npm run build`).";
+    case "53300":
+      return "the server has no free connections — lower DATABASE_POOL_MAX, or use your provider's pooled connection string in DATABASE_URL.";
+    case "57P03":
+      return "the server is starting up or shutting down — try again in a moment.";
   }
-  if (/timeout/i.test(message)) {
-    return `cannot be reached: ${address} did not answer in time. Check that the server is reachable from this machine (network, firewall, allowed addresses) and the port in DATABASE_URL.`;
-  }
-  if (/does not support SSL/i.test(message)) return "does not support SSL: remove sslmode from DATABASE_URL, or enable SSL on the server.";
-  if (/Connection terminated unexpectedly/i.test(message)) {
-    return "closed the connection: check that the port in DATABASE_URL is PostgreSQL's and whether the server wants SSL (?sslmode=require).";
-  }
+  if (/timeout/i.test(message)) return unreachable;
+  if (/does not support SSL/i.test(message)) return "the server does not support SSL — remove sslmode from DATABASE_URL, or enable SSL on the server.";
+  if (/Connection terminated unexpectedly/i.test(message)) return closed;
   return undefined;
 }
 

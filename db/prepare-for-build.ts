@@ -1,5 +1,5 @@
 // What `npm run build` needs of the database before `next build` prerenders every essay with
-// its thread (docs/decisions/026-build-without-a-prepared-database.md). No `server-only`: this
+// its thread (docs/decisions/028-build-without-a-prepared-database.md). No `server-only`: this
 // runs under tsx.
 import pg from "pg";
 import { explainDatabaseError } from "./database-errors.js";

@@ -3,9 +3,10 @@
 import path from "node:path";
 
 /**
- * Where the data lives. `createDirectory` is set only for the default file in DATA_DIR, the
- * app's own folder, which a newcomer's first `npm start` creates; a directory named in
- * DATABASE_URL must already exist (a typo there must not quietly start an empty database).
+ * Where the data lives. `createDirectory` is set only for a file in DATA_DIR (the default, or
+ * DATABASE_URL=file:./data/…), the app's own folder, which a newcomer's first `npm start` or
+ * `npm run build` creates; any other directory named in DATABASE_URL must already exist (a typo
+ * there must not quietly start an empty database somewhere nobody looks).
  * @typedef {{ dialect: "sqlite"; file: string; createDirectory?: true } | { dialect: "postgres"; url: string }} DatabaseConfig
  */
 
@@ -42,7 +43,8 @@ export function parseDatabaseUrl(value, dataDir) {
     if (file === "" || file.startsWith("//")) {
       throw new DatabaseUrlError("has no file path after file:");
     }
-    return { dialect: "sqlite", file };
+    const inDataDir = path.normalize(path.dirname(file)) === path.normalize(dataDir);
+    return inDataDir ? { dialect: "sqlite", file, createDirectory: true } : { dialect: "sqlite", file };
   }
 
   if (/^postgres(ql)?:\/\//i.test(trimmed)) {

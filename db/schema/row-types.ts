@@ -3,7 +3,7 @@
 // are typed against the PostgreSQL tables and run on SQLite's (db/connect.ts), which is only
 // sound while this holds. A drift fails `tsc` here, naming the table; the rest (SQL column
 // names, nullability, defaults, keys, indexes) is checked by tests/unit/db-schema-parity.test.ts
-// (docs/decisions/027-schema-parity-and-the-one-dialect-bridge.md).
+// (docs/decisions/029-schema-parity-and-the-one-dialect-bridge.md).
 import type { Table } from "drizzle-orm";
 import type * as pgSchema from "./pg";
 import type * as sqliteSchema from "./sqlite";

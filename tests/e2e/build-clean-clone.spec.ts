@@ -4,11 +4,11 @@ import net from "node:net";
 import path from "node:path";
 import { startApp, type AppServer } from "../support/app-server";
 import { cleanClone } from "../support/clean-clone";
-import { chooseOidcUser, expect, newUser, OIDC_BUTTON, test } from "./harness/fixtures";
+import { chooseOidcUser, expect, finishSignIn, newUser, OIDC_BUTTON, test, waitForViewer } from "./harness/fixtures";
 import { E2E_EXTRA_PORTS } from "./harness/ports";
 
 // What every host runs first: `npm run build` on a fresh clone, with no database and nothing
-// configured (docs/decisions/026-build-without-a-prepared-database.md).
+// configured (docs/decisions/028-build-without-a-prepared-database.md).
 const PORT = E2E_EXTRA_PORTS.cleanClone;
 const BASE = `http://localhost:${PORT}`;
 const ESSAY = "/leftlibertarian/08/23/because-killing-them-all-is-not-an-option";
@@ -37,8 +37,12 @@ function bareEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, NEXT_TELEMETRY_DISABLED: "1", SITE_URL: BASE, ...extra };
 }
 
+/**
+ * `npm run build` in the clone. Niced: the other specs run beside it against the suite's server,
+ * and a build takes every core it can get; at low priority it uses what they leave.
+ */
 async function npmRunBuild(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  const child = spawn("npm", ["run", "build"], { cwd: clone!.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("nice", ["-n", "15", "npm", "run", "build"], { cwd: clone!.dir, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -60,10 +64,13 @@ test("npm run build with an unreachable PostgreSQL says to fix DATABASE_URL, wit
   const port = await closedPort();
   const { code, output } = await npmRunBuild(bareEnv({ DATABASE_URL: `postgres://essays:hunter2@127.0.0.1:${port}/essays` }));
   expect(code).toBe(1);
-  expect(output).toContain(`PostgreSQL 127.0.0.1:${port}/essays (from DATABASE_URL) cannot be reached`);
-  expect(output).toContain("Check that PostgreSQL is running there and that the host and port in DATABASE_URL are right.");
+  expect(output).toContain(
+    `DATABASE_URL points at PostgreSQL 127.0.0.1:${port}/essays: nothing is listening at 127.0.0.1:${port} — is PostgreSQL running there?`,
+  );
   expect(output).not.toContain("hunter2");
   expect(output).not.toMatch(/\n\s+at /);
+  // It stopped before Next.js: nothing was built.
+  expect(output).not.toContain("Creating an optimized production build");
 });
 
 test("npm run build on a fresh clone with no database succeeds, and the first start serves live comments", async ({ browser }) => {
@@ -82,6 +89,10 @@ test("npm run build on a fresh clone with no database succeeds, and the first st
     cwd: clone!.dir,
     logFile: ".tmp/e2e-clean-clone.log",
     env: {
+      // What the build used: the clone's own data/blog.db, whatever this shell has set.
+      DATABASE_URL: "",
+      DATA_DIR: "data",
+      CONTENT_DIR: "content",
       SITE_URL: BASE,
       AUTH_URL: BASE,
       AUTH_SECRET: SECRET,
@@ -105,8 +116,9 @@ test("npm run build on a fresh clone with no database succeeds, and the first st
   const page = await context.newPage();
   await page.goto(`${BASE}/sign-in?callbackUrl=${encodeURIComponent(ESSAY)}`);
   await page.getByRole("button", { name: OIDC_BUTTON }).click();
-  await expect(page.getByRole("link", { name: `Your profile (${user.name})` })).toBeVisible();
+  await finishSignIn(page, user.name);
   await page.goto(`${BASE}${ESSAY}`);
+  await waitForViewer(page);
   const words = `The first words after a clean build ${Date.now()}`;
   await page.getByLabel("Join the conversation").fill(words);
   await page.getByRole("button", { name: "Post comment" }).click();

@@ -7,7 +7,7 @@ import { rowTypesAgree } from "@/db/schema/row-types";
 import * as sqliteSchema from "@/db/schema/sqlite";
 
 // The two schema files must describe the same database: every table and column, in both
-// dialects (docs/decisions/027-schema-parity-and-the-one-dialect-bridge.md). The queries are written once
+// dialects (docs/decisions/029-schema-parity-and-the-one-dialect-bridge.md). The queries are written once
 // against the PostgreSQL types and run on SQLite's tables, so any drift here is a bug that
 // only shows at run time on one dialect.
 
