@@ -217,7 +217,7 @@ function openPostgres(config: PostgresConfig, poolMax: number): Database {
     allowExitOnIdle: true,
   });
   // An idle connection dropped by the server emits here; unhandled, it would crash the process.
-  pool.on("error", (error) => console.error("PostgreSQL pool: idle connection failed:", error.message));
+  pool.on("error", (error) => console.error("PostgreSQL pool: idle connection failed:", (explainDatabaseError(error, config) ?? error).message));
   const db = drizzlePg({ client: pool, schema: pgSchema });
   const scope = new AsyncLocalStorage<{ open: boolean }>();
 
