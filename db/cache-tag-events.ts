@@ -2,6 +2,7 @@
 // `server-only` here, like db/connect.ts: scripts (the WXR import) record invalidations too.
 // The app's queries, on its own connection, are db/queries/cache-tags.ts.
 import { asc, gt, max, sql } from "drizzle-orm";
+import { CACHE_TAG_EVENTS_LOCK_KEY } from "./advisory-locks.js";
 import type { Database } from "./connect";
 
 /** One invalidation with Next's meaning: stale from `staleAt`, expired from `expiredAt` (epoch ms). */
@@ -42,7 +43,7 @@ export async function recordCacheTagEvents(on: On, { events }: { events: CacheTa
           set: { staleAt: sql`excluded.stale_at`, expiredAt: sql`excluded.expired_at`, seq: sql`excluded.seq` },
         });
     },
-    { lockKey: "cache_tag_events" },
+    { lockKey: CACHE_TAG_EVENTS_LOCK_KEY },
   );
 }
 

@@ -3,15 +3,16 @@
 // scripts and tests run this file through tsx/vitest, where that package throws.
 // The app's lazy singleton is db/client.ts.
 import { AsyncLocalStorage } from "node:async_hooks";
-import fs from "node:fs";
-import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { drizzle as drizzleSqliteProxy, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
 import pg from "pg";
+import { TRANSACTION_LOCK_SQL } from "./advisory-locks.js";
 import * as pgSchema from "./schema/pg";
+import { rowTypesAgree } from "./schema/row-types";
 import * as sqliteSchema from "./schema/sqlite";
+import { explainDatabaseError, prepareSqliteDirectory } from "./database-errors.js";
 import type { DatabaseConfig } from "./url";
 
 /** The tables, typed as the PostgreSQL flavour; at run time they are the open dialect's own. */
@@ -67,14 +68,22 @@ export type OpenDatabaseOptions = {
 };
 
 export function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Database {
-  return config.dialect === "sqlite" ? openSqlite(config.file) : openPostgres(config.url, options.poolMax ?? 5);
+  return config.dialect === "sqlite" ? openSqlite(config) : openPostgres(config, options.poolMax ?? 5);
 }
 
+type SqliteConfig = Extract<DatabaseConfig, { dialect: "sqlite" }>;
+type PostgresConfig = Extract<DatabaseConfig, { dialect: "postgres" }>;
+
 /** A raw better-sqlite3 connection with the settings every connection here uses (also used by db/migrate.ts). */
-export function openSqliteConnection(file: string): BetterSqlite3.Database {
-  // `next build` and fresh checkouts have no data/ directory yet.
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new BetterSqlite3(file);
+export function openSqliteConnection(config: SqliteConfig): BetterSqlite3.Database {
+  // A fresh checkout has no data/ folder yet; a directory named in DATABASE_URL must exist.
+  prepareSqliteDirectory(config);
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(config.file);
+  } catch (error) {
+    throw explainDatabaseError(error, config) ?? error;
+  }
   // WAL lets readers in other processes (a migration, a backup) run beside the writer.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
@@ -87,8 +96,8 @@ export function openSqliteConnection(file: string): BetterSqlite3.Database {
 
 type Method = "run" | "all" | "values" | "get";
 
-function openSqlite(file: string): Database {
-  const sqlite = openSqliteConnection(file);
+function openSqlite(config: SqliteConfig): Database {
+  const sqlite = openSqliteConnection(config);
   const exclusive = createMutex();
   // Marks the async calls made inside the transaction that currently holds the mutex.
   const scope = new AsyncLocalStorage<{ open: boolean }>();
@@ -100,16 +109,21 @@ function openSqlite(file: string): Database {
   // from inside the transaction holding it go straight through. better-sqlite3 blocks the
   // event loop per statement anyway, so the queue costs no throughput.
   const run = async (query: string, params: unknown[], method: Method) => {
-    if (scope.getStore()?.open) return execute(prepare, query, params, method);
-    return exclusive(() => execute(prepare, query, params, method));
+    try {
+      if (scope.getStore()?.open) return execute(prepare, query, params, method);
+      return await exclusive(() => execute(prepare, query, params, method));
+    } catch (error) {
+      // "no such table: comments" becomes "… has no tables yet: run npm run db:migrate".
+      throw explainDatabaseError(error, config) ?? error;
+    }
   };
   const proxy = drizzleSqliteProxy(run, { schema: sqliteSchema });
-  const db = proxy as unknown as Db;
+  const { db, schema } = sqliteAsQueryLayer(proxy);
 
   return {
     dialect: "sqlite",
     db,
-    schema: sqliteSchema as unknown as Schema,
+    schema,
     async withTransaction(fn) {
       assertNotNested(scope);
       return exclusive(async () => {
@@ -139,6 +153,22 @@ function openSqlite(file: string): Database {
     },
     close: () => exclusive(() => void sqlite.close()),
   };
+}
+
+/**
+ * The one place where SQLite's db and tables are handed out as the query layer's
+ * PostgreSQL-typed Db and Schema. Drizzle 0.45 has no builder type that both dialects'
+ * databases satisfy (each dialect's select/insert builders are their own classes), so
+ * queries written once are typed by one dialect, and this is an assertion, not a conversion
+ * (docs/decisions/029-schema-parity-and-the-one-dialect-bridge.md). What makes it sound is
+ * checked: the row types of every table agree at compile time (rowTypesAgree), the SQL of
+ * every table and column agrees in tests/unit/db-schema-parity.test.ts, and the contract
+ * suites run every query on SQLite.
+ */
+function sqliteAsQueryLayer(proxy: SqliteRemoteDatabase<typeof sqliteSchema>): { db: Db; schema: Schema } {
+  const rowsAgree: true = rowTypesAgree;
+  void rowsAgree;
+  return { db: proxy as unknown as Db, schema: sqliteSchema as unknown as Schema };
 }
 
 // drizzle's sqlite-proxy hands us SQL text, never a prepared statement, so without a cache
@@ -173,9 +203,9 @@ function execute(prepare: (query: string) => BetterSqlite3.Statement, query: str
   return { rows: statement.all(...params) as unknown[][] };
 }
 
-function openPostgres(url: string, poolMax: number): Database {
-  const pool = new pg.Pool({
-    connectionString: url,
+function openPostgres(config: PostgresConfig, poolMax: number): Database {
+  const pool = new ExplainingPool(config, {
+    connectionString: config.url,
     // Each serverless instance has its own pool: a few connections each keeps
     // instances × max under the server's max_connections (docs/decisions/003-database-url.md).
     max: poolMax,
@@ -187,7 +217,7 @@ function openPostgres(url: string, poolMax: number): Database {
     allowExitOnIdle: true,
   });
   // An idle connection dropped by the server emits here; unhandled, it would crash the process.
-  pool.on("error", (error) => console.error("PostgreSQL pool: idle connection failed:", error.message));
+  pool.on("error", (error) => console.error("PostgreSQL pool: idle connection failed:", (explainDatabaseError(error, config) ?? error).message));
   const db = drizzlePg({ client: pool, schema: pgSchema });
   const scope = new AsyncLocalStorage<{ open: boolean }>();
 
@@ -198,9 +228,7 @@ function openPostgres(url: string, poolMax: number): Database {
     async withTransaction(fn, options = {}) {
       assertNotNested(scope);
       return db.transaction(async (tx) => {
-        if (options.lockKey !== undefined) {
-          await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${options.lockKey}, 0))`);
-        }
+        if (options.lockKey !== undefined) await tx.execute(transactionLock(options.lockKey));
         const owner = { open: true };
         try {
           return await scope.run(owner, () => fn(tx));
@@ -219,6 +247,41 @@ function openPostgres(url: string, poolMax: number): Database {
     },
     close: () => pool.end(),
   };
+}
+
+/**
+ * A pg Pool whose failures to connect say which setting to check ("… from DATABASE_URL cannot be
+ * reached: nothing is listening at 127.0.0.1:5999 …") instead of pg's bare "connect ECONNREFUSED".
+ * Every query and transaction goes through connect(): pool.query() calls it, and so does
+ * drizzle's transaction().
+ */
+class ExplainingPool extends pg.Pool {
+  constructor(
+    private readonly config: PostgresConfig,
+    options: pg.PoolConfig,
+  ) {
+    super(options);
+  }
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(
+    callback?: (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
+    if (callback) {
+      super.connect((error, client, done) => callback(error ? (explainDatabaseError(error, this.config) ?? error) : error, client, done));
+      return;
+    }
+    return super.connect().catch((error: unknown) => {
+      throw explainDatabaseError(error, this.config) ?? error;
+    });
+  }
+}
+
+/** db/advisory-locks.js's TRANSACTION_LOCK_SQL with the key bound as its one parameter. */
+function transactionLock(key: string) {
+  const [before = "", after = ""] = TRANSACTION_LOCK_SQL.split("$1");
+  return sql`${sql.raw(before)}${key}${sql.raw(after)}`;
 }
 
 // Nesting would deadlock on SQLite's mutex and silently open a second, independent

@@ -8,23 +8,28 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { env } from "@/env.js";
+import { MIGRATION_LOCK_ID } from "./advisory-locks.js";
 import { openSqliteConnection } from "./connect";
+import { explainDatabaseError } from "./database-errors.js";
 import { describeDatabase, parseDatabaseUrl, type DatabaseConfig } from "./url";
-
-// Any fixed 64-bit number works, as long as every instance of this app uses the same one.
-const MIGRATION_LOCK_ID = 7_165_331_904_112n;
 
 export type MigrateResult = { database: string };
 
 /**
  * Brings the database named by `config` (default: DATABASE_URL) up to the latest migration.
- * Throws DatabaseUrlError for a bad DATABASE_URL. Returns a password-free description of
+ * Throws DatabaseUrlError for a bad DATABASE_URL, DatabaseUnavailableError (saying what to
+ * check) for a database that cannot be reached or opened. Returns a password-free description of
  * the database for logs.
  */
 export async function migrateDatabase({ config }: { config?: DatabaseConfig } = {}): Promise<MigrateResult> {
   const target = config ?? parseDatabaseUrl(env.DATABASE_URL, env.DATA_DIR);
-  if (target.dialect === "sqlite") migrateSqliteFile(target.file);
-  else await migratePostgres(target.url);
+  try {
+    if (target.dialect === "sqlite") migrateSqliteFile(target);
+    else await migratePostgres(target.url);
+  } catch (error) {
+    // A database that cannot be reached says which variable to check, not just "ECONNREFUSED".
+    throw explainDatabaseError(error, target) ?? error;
+  }
   return { database: describeDatabase(target) };
 }
 
@@ -32,8 +37,8 @@ function migrationsFolder(dialect: "sqlite" | "pg") {
   return path.join(import.meta.dirname, "migrations", dialect);
 }
 
-function migrateSqliteFile(file: string) {
-  const sqlite = openSqliteConnection(file);
+function migrateSqliteFile(config: Extract<DatabaseConfig, { dialect: "sqlite" }>) {
+  const sqlite = openSqliteConnection(config);
   try {
     // drizzle's SQLite migrator runs all pending migrations in one transaction; two
     // processes are serialised by SQLite's write lock (busy_timeout waits for it).
@@ -50,11 +55,11 @@ async function migratePostgres(url: string) {
     // Instances that start together would otherwise race to create drizzle's bookkeeping
     // table and apply the same migration twice. The session lock is released on unlock or
     // when this connection closes, even if the process dies.
-    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID.toString()]);
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
     try {
       await migratePg(drizzlePg({ client }), { migrationsFolder: migrationsFolder("pg") });
     } finally {
-      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID.toString()]);
+      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]);
     }
   } finally {
     await client.end();

@@ -2,7 +2,13 @@
 // without TypeScript at run time, opens the same database as the app.
 import path from "node:path";
 
-/** @typedef {{ dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string }} DatabaseConfig */
+/**
+ * Where the data lives. `createDirectory` is set only for a file in DATA_DIR (the default, or
+ * DATABASE_URL=file:./data/…), the app's own folder, which a newcomer's first `npm start` or
+ * `npm run build` creates; any other directory named in DATABASE_URL must already exist (a typo
+ * there must not quietly start an empty database somewhere nobody looks).
+ * @typedef {{ dialect: "sqlite"; file: string; createDirectory?: true } | { dialect: "postgres"; url: string }} DatabaseConfig
+ */
 
 const ACCEPTED_FORMS = [
   "unset (or empty) → SQLite at ./data/blog.db (inside DATA_DIR)",
@@ -27,7 +33,7 @@ export class DatabaseUrlError extends Error {
  */
 export function parseDatabaseUrl(value, dataDir) {
   const trimmed = value?.trim() ?? "";
-  if (trimmed === "") return { dialect: "sqlite", file: path.join(dataDir, "blog.db") };
+  if (trimmed === "") return { dialect: "sqlite", file: path.join(dataDir, "blog.db"), createDirectory: true };
 
   if (/^file:/i.test(trimmed)) {
     // file:///abs/x.db is the URL spelling of file:/abs/x.db; anything else after
@@ -37,7 +43,8 @@ export function parseDatabaseUrl(value, dataDir) {
     if (file === "" || file.startsWith("//")) {
       throw new DatabaseUrlError("has no file path after file:");
     }
-    return { dialect: "sqlite", file };
+    const inDataDir = path.normalize(path.dirname(file)) === path.normalize(dataDir);
+    return inDataDir ? { dialect: "sqlite", file, createDirectory: true } : { dialect: "sqlite", file };
   }
 
   if (/^postgres(ql)?:\/\//i.test(trimmed)) {

@@ -9,7 +9,7 @@ try {
   const { database } = await migrateDatabase();
   console.log(`Migrations applied: ${database}`);
 } catch (error) {
-  const expected = error instanceof Error && (error.name === "DatabaseUrlError" || error.name === "EnvError");
+  const expected = error instanceof Error && (["DatabaseUrlError", "DatabaseUnavailableError", "EnvError"].includes(error.name));
   if (expected) console.error(error.message);
   else console.error("Migration failed:", error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -6,6 +6,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
+import { CACHE_TAG_EVENTS_LOCK_KEY, TRANSACTION_LOCK_SQL } from "../../db/advisory-locks.js";
 import { renderCommentMarkdown } from "../../lib/comments/render-markdown";
 
 export type Dialect = "sqlite" | "postgres";
@@ -273,9 +274,9 @@ export async function seedThread(client: SqlClient, essayPath: string, plan: See
  */
 export async function recordInvalidation(client: SqlClient, tags: string[]): Promise<void> {
   await client.transaction(async () => {
-    // The lock the app's PostgreSQL writer takes: withTransaction's lockKey "cache_tag_events" in
-    // db/queries/cache-tags.ts (SQLite's BEGIN IMMEDIATE already serialises).
-    if (client.dialect === "postgres") await client.run("select pg_advisory_xact_lock(hashtextextended('cache_tag_events', 0))");
+    // The lock the app's PostgreSQL writer takes (db/advisory-locks.js); SQLite's BEGIN
+    // IMMEDIATE already serialises. The plain client numbers `?`, not `$1`.
+    if (client.dialect === "postgres") await client.run(TRANSACTION_LOCK_SQL.replace("$1", "?"), [CACHE_TAG_EVENTS_LOCK_KEY]);
     const [row] = await client.all<{ seq: number | string }>("select coalesce(max(seq), 0) + 1 as seq from cache_tag_events");
     let seq = Number(row!.seq);
     const now = Date.now();

@@ -23,10 +23,18 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
  * Starts `next start` on a port with its own environment. The binary is started
  * directly (not through npx) so the PID we hold is the server's.
  */
-export async function startApp(options: { port: number; distDir: string; env: Record<string, string>; logFile?: string }): Promise<AppServer> {
+export async function startApp(options: {
+  port: number;
+  distDir: string;
+  env: Record<string, string>;
+  logFile?: string;
+  /** The checkout to serve (default: this one). */
+  cwd?: string;
+}): Promise<AppServer> {
   const url = `http://localhost:${options.port}`;
   let output = "";
   const child = spawn("node_modules/.bin/next", ["start", "--port", String(options.port)], {
+    cwd: options.cwd,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: options.distDir, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -43,10 +43,11 @@ export function findPostgresBinaries(): PostgresBinaries | undefined {
 }
 
 /**
- * Starts a fresh server on a free loopback port (about 2 s), trusting local connections.
+ * Starts a fresh server on a free loopback port (about 2 s), trusting local connections, or,
+ * with `password`, asking every connection for the superuser's password (scram-sha-256).
  * Throws if no binaries are found (check findPostgresBinaries() first to skip instead).
  */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres({ password }: { password?: string } = {}): Promise<PostgresServer> {
   const binaries = findPostgresBinaries();
   if (!binaries) throw new Error("No PostgreSQL binaries: install PostgreSQL (apt-get install -y postgresql) or put initdb and pg_ctl on PATH");
   const asRoot = process.getuid?.() === 0;
@@ -72,7 +73,15 @@ export async function startPostgres(): Promise<PostgresServer> {
   process.once("exit", stopSync);
 
   try {
-    await run(binaries.initdb, ["-D", dataDir, "-U", "postgres", "--auth=trust", "--no-locale", "-E", "UTF8", "--no-sync"]);
+    const auth = ["--auth=trust"];
+    if (password !== undefined) {
+      // initdb reads the password from a file; the postgres user must be able to read it.
+      const file = path.join(base, "password");
+      fs.writeFileSync(file, `${password}\n`, { mode: 0o644 });
+      auth.splice(0, 1, "--auth=scram-sha-256", `--pwfile=${file}`);
+    }
+    await run(binaries.initdb, ["-D", dataDir, "-U", "postgres", ...auth, "--no-locale", "-E", "UTF8", "--no-sync"]);
+    if (password !== undefined) fs.rmSync(path.join(base, "password"));
     // A free port can be taken between asking and binding; try a few.
     for (let attempt = 1; ; attempt++) {
       port = await findFreePort();
@@ -100,7 +109,7 @@ export async function startPostgres(): Promise<PostgresServer> {
 
   let stopped = false;
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: `postgres://postgres${password === undefined ? "" : `:${encodeURIComponent(password)}`}@127.0.0.1:${port}/postgres`,
     port,
     async stop() {
       if (stopped) return;

@@ -4,9 +4,16 @@ import { DatabaseUrlError, describeDatabase, parseDatabaseUrl } from "@/db/url";
 
 describe("parseDatabaseUrl", () => {
   it("defaults to data/blog.db inside DATA_DIR when unset or blank", () => {
-    expect(parseDatabaseUrl(undefined, "data")).toEqual({ dialect: "sqlite", file: path.join("data", "blog.db") });
-    expect(parseDatabaseUrl("", "/srv/essays")).toEqual({ dialect: "sqlite", file: "/srv/essays/blog.db" });
-    expect(parseDatabaseUrl("   ", "data")).toEqual({ dialect: "sqlite", file: path.join("data", "blog.db") });
+    // createDirectory: the app's own folder is made on first use; see the next test for the rest.
+    expect(parseDatabaseUrl(undefined, "data")).toEqual({ dialect: "sqlite", file: path.join("data", "blog.db"), createDirectory: true });
+    expect(parseDatabaseUrl("", "/srv/essays")).toEqual({ dialect: "sqlite", file: "/srv/essays/blog.db", createDirectory: true });
+    expect(parseDatabaseUrl("   ", "data")).toEqual({ dialect: "sqlite", file: path.join("data", "blog.db"), createDirectory: true });
+  });
+
+  it("creates only DATA_DIR: a file: URL into DATA_DIR may create it, any other directory must exist", () => {
+    expect(parseDatabaseUrl("file:./data/blog.db", "data")).toEqual({ dialect: "sqlite", file: "./data/blog.db", createDirectory: true });
+    expect(parseDatabaseUrl("file:/srv/essays/other.db", "/srv/essays")).toEqual({ dialect: "sqlite", file: "/srv/essays/other.db", createDirectory: true });
+    expect(parseDatabaseUrl("file:/nonexistent/dir/blog.db", "data")).toEqual({ dialect: "sqlite", file: "/nonexistent/dir/blog.db" });
   });
 
   it.each([
