@@ -47,7 +47,7 @@ export function AccountMenu() {
   return (
     <details className="account-menu" ref={menu} onKeyDown={closeOnEscape}>
       <summary className="account-summary">
-        <Avatar name={viewer.name} image={viewer.image} />
+        <Avatar name={viewer.name} image={viewer.image} userId={viewer.id} />
         <span className="account-name">{viewer.name}</span>
         <span className="visually-hidden"> (account menu)</span>
       </summary>

@@ -1,11 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { updateDisplayName, type ProfileState } from "@/app/profile/actions";
+import { useViewer } from "../viewer-context";
 
 /** The name form of the profile, and of the name page after the first sign-in (with callbackUrl: it goes there once saved). */
 export function DisplayNameForm({ current, callbackUrl, submitLabel = "Save name" }: { current: string; callbackUrl?: string; submitLabel?: string }) {
   const [state, formAction, pending] = useActionState<ProfileState, FormData>(updateDisplayName, {});
+  const { refresh } = useViewer();
+  // The header learnt the name when the page loaded; a saved one must reach it without a reload.
+  useEffect(() => {
+    if (state.ok) refresh();
+  }, [state, refresh]);
   return (
     <form action={formAction} className="stack-form" noValidate>
       {callbackUrl !== undefined && <input type="hidden" name="callbackUrl" value={callbackUrl} />}

@@ -1,7 +1,9 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState, type FormEvent } from "react";
 import { submitComment, submitEdit, type CommentFormState } from "@/app/comments/actions";
+import { CommentBodyField } from "./comment-body-field";
+import { countCommentCharacters, MAX, overLimitError } from "./comment-length";
 
 type Props = {
   essayPath: string;
@@ -21,33 +23,49 @@ type Props = {
  */
 export function CommentForm({ essayPath, parentId, edit, label, submitLabel, onCancel, autoFocus }: Props) {
   const [state, formAction, pending] = useActionState<CommentFormState, FormData>(edit ? submitEdit : submitComment, {});
+  // Over the limit the browser does not send it (the server would refuse it the same way, decision 031).
+  const [tooLong, setTooLong] = useState<string | undefined>(undefined);
   const id = useId();
   const field = `${id}-body`;
+  const initial = state.body ?? edit?.body ?? "";
+  const error = tooLong ?? state.error;
+
+  const refuseOverLimit = (event: FormEvent<HTMLFormElement>) => {
+    const box = event.currentTarget.elements.namedItem("body");
+    if (!(box instanceof HTMLTextAreaElement)) return;
+    const count = countCommentCharacters(box.value);
+    if (count <= MAX) return;
+    event.preventDefault();
+    setTooLong(overLimitError(count));
+    box.focus();
+  };
+
   return (
-    <form action={formAction} className="comment-form" aria-busy={pending}>
+    <form action={formAction} onSubmit={refuseOverLimit} className="comment-form" aria-busy={pending}>
       <input type="hidden" name="essayPath" value={essayPath} />
       {parentId !== undefined && <input type="hidden" name="parentId" value={parentId} />}
       {edit && <input type="hidden" name="commentId" value={edit.commentId} />}
       <label htmlFor={field}>{label}</label>
-      <textarea
+      <CommentBodyField
+        // A new state from the server brings its copy of the text: the box starts again from it.
+        key={initial}
         id={field}
-        name="body"
         rows={parentId !== undefined || edit ? 4 : 6}
-        maxLength={10_000}
-        required
+        initial={initial}
         autoFocus={autoFocus}
-        defaultValue={state.body ?? edit?.body ?? ""}
-        key={state.body ?? edit?.body ?? ""}
-        aria-invalid={state.error ? true : undefined}
-        aria-describedby={state.error ? `${field}-error` : `${field}-hint`}
+        invalid={Boolean(error)}
+        describedBy={error ? `${field}-error` : `${field}-hint`}
+        onCount={(count) => {
+          if (tooLong && count <= MAX) setTooLong(undefined);
+        }}
       />
       <p id={`${field}-hint`} className="hint">
         Markdown: *emphasis*, **strong**, `code`, &gt; quotes, lists and links. Be generous with the people you disagree with.
       </p>
-      {state.error && (
+      {error && (
         <p id={`${field}-error`} className="form-error" role="alert">
-          {state.error}
-          {state.errorLink && (
+          {error}
+          {!tooLong && state.errorLink && (
             <>
               {" "}
               <a href={state.errorLink.href}>{state.errorLink.text}</a>
@@ -55,7 +73,7 @@ export function CommentForm({ essayPath, parentId, edit, label, submitLabel, onC
           )}
         </p>
       )}
-      {state.previewHtml && (
+      {state.previewHtml && !tooLong && (
         <section className="comment-preview" aria-label="Preview">
           <p className="preview-label">Preview</p>
           <div className="comment-body" dangerouslySetInnerHTML={{ __html: state.previewHtml }} />

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import type { ThreadRow } from "@/lib/comments/cached-queries";
 import { Avatar } from "../auth/account-link";
 import { useViewer } from "../viewer-context";
+import { CommentBody } from "./comment-body";
 import { CommentForm } from "./comment-form";
 import dynamic from "next/dynamic";
 import { CommentTime } from "./comment-time";
@@ -35,7 +36,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
   return (
     <article id={`comment-${comment.id}`} className={`comment${tombstone ? " comment-tombstone" : ""}`} aria-labelledby={headingId}>
       <header className="comment-meta">
-        {!tombstone && <Avatar name={comment.authorName} image={comment.authorImage} size={32} />}
+        {!tombstone && <Avatar name={comment.authorName} image={comment.authorImage} userId={comment.authorId} size={32} />}
         <span id={headingId} className="comment-author">
           {tombstone ? "Removed comment" : comment.authorName}
         </span>
@@ -61,7 +62,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
           Awaiting approval: only you can see this comment until a moderator approves it.
         </p>
       )}
-      {!tombstone && mode !== "edit" && <div className="comment-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />}
+      {!tombstone && mode !== "edit" && <CommentBody commentId={comment.id} html={comment.bodyHtml ?? ""} authorName={comment.authorName} />}
       {mode === "edit" && (
         <EditLoader commentId={comment.id} essayPath={essayPath} onCancel={() => setMode("read")} />
       )}

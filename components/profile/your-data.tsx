@@ -33,20 +33,40 @@ export function YourData() {
         </p>
         {/* key: React resets a form after its action; the choice made comes back from the state. */}
         <form key={state.comments ?? "initial"} action={formAction} className="stack-form" noValidate>
-          <fieldset aria-describedby="delete-account-comments-hint">
+          <fieldset className="radio-group choice-panel" aria-describedby="delete-account-comments-hint">
             <legend>Your comments</legend>
             <p id="delete-account-comments-hint" className="hint">
               Other readers&rsquo; replies stay either way. Kept comments no longer carry your name, but what
               you wrote in them may still tell people who you are.
             </p>
-            <label>
-              <input type="radio" name="comments" value="keep" defaultChecked={keep} /> Keep them in their
-              conversations, shown as written by &ldquo;a former reader&rdquo;
-            </label>
-            <label>
-              <input type="radio" name="comments" value="delete" defaultChecked={!keep} /> Delete them too: their
-              text is erased, and where someone replied a &ldquo;deleted&rdquo; marker keeps the replies in place
-            </label>
+            <div className="radio-choice">
+              <input
+                id="delete-account-keep"
+                type="radio"
+                name="comments"
+                value="keep"
+                defaultChecked={keep}
+                aria-describedby="delete-account-keep-hint"
+              />
+              <label htmlFor="delete-account-keep">Keep them in their conversations</label>
+              <p id="delete-account-keep-hint" className="hint">
+                Shown as written by &ldquo;a former reader&rdquo;.
+              </p>
+            </div>
+            <div className="radio-choice">
+              <input
+                id="delete-account-delete"
+                type="radio"
+                name="comments"
+                value="delete"
+                defaultChecked={!keep}
+                aria-describedby="delete-account-delete-hint"
+              />
+              <label htmlFor="delete-account-delete">Delete them too</label>
+              <p id="delete-account-delete-hint" className="hint">
+                Their text is erased, and where someone replied a &ldquo;deleted&rdquo; marker keeps the replies in place.
+              </p>
+            </div>
           </fieldset>
           <label htmlFor="delete-account-confirmation">Type DELETE to confirm</label>
           <input
