@@ -2,12 +2,15 @@
 
 import { useActionState, useId } from "react";
 import { submitComment, submitEdit, type CommentFormState } from "@/app/comments/actions";
+import { formAnchor, useReturnToForm } from "./form-return";
 
 type Props = {
   essayPath: string;
   parentId?: number;
   /** Editing an existing comment instead of posting a new one. */
   edit?: { commentId: number; body: string };
+  /** Text kept from an earlier attempt (a draft kept across a sign-in). */
+  draft?: string;
   label: string;
   submitLabel: string;
   onCancel?: () => void;
@@ -19,12 +22,13 @@ type Props = {
  * so it works without JavaScript; with it, no full reload and a pending state. On success
  * the action redirects to the comment's permalink; on a refusal the text comes back.
  */
-export function CommentForm({ essayPath, parentId, edit, label, submitLabel, onCancel, autoFocus }: Props) {
-  const [state, formAction, pending] = useActionState<CommentFormState, FormData>(edit ? submitEdit : submitComment, {});
+export function CommentForm({ essayPath, parentId, edit, draft, label, submitLabel, onCancel, autoFocus }: Props) {
+  const anchor = formAnchor({ parentId, editId: edit?.commentId });
+  const [state, formAction, pending] = useActionState<CommentFormState, FormData>(edit ? submitEdit : submitComment, {}, useReturnToForm(anchor));
   const id = useId();
   const field = `${id}-body`;
   return (
-    <form action={formAction} className="comment-form" aria-busy={pending}>
+    <form id={anchor} action={formAction} className="comment-form" aria-busy={pending}>
       <input type="hidden" name="essayPath" value={essayPath} />
       {parentId !== undefined && <input type="hidden" name="parentId" value={parentId} />}
       {edit && <input type="hidden" name="commentId" value={edit.commentId} />}
@@ -36,8 +40,8 @@ export function CommentForm({ essayPath, parentId, edit, label, submitLabel, onC
         maxLength={10_000}
         required
         autoFocus={autoFocus}
-        defaultValue={state.body ?? edit?.body ?? ""}
-        key={state.body ?? edit?.body ?? ""}
+        defaultValue={state.body ?? edit?.body ?? draft ?? ""}
+        key={state.body ?? edit?.body ?? draft ?? ""}
         aria-invalid={state.error ? true : undefined}
         aria-describedby={state.error ? `${field}-error` : `${field}-hint`}
       />
