@@ -44,6 +44,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang={siteConfig.language} className={serif.variable} suppressHydrationWarning>
       <head>
         <ThemeScript />
+        {/* Only a browser without JavaScript loads it: who is reading, for the static page (decision 033). */}
+        <noscript>
+          {/* Per reader and never cached, so it cannot be part of the bundled CSS. */}
+          {/* eslint-disable-next-line @next/next/no-css-tags */}
+          <link rel="stylesheet" href="/api/me/no-script.css" />
+        </noscript>
       </head>
       <body>
         <ViewerProvider>

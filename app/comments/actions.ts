@@ -6,6 +6,7 @@ import { getCommentById } from "@/db/queries/comments";
 import { signedInUserId } from "@/lib/auth/session-user";
 import { COMMENT_COUNTS_TAG, threadTag } from "@/lib/comments/cache-tags";
 import { deleteComment, editComment, postComment } from "@/lib/comments/comment-service";
+import { keepDraftForSignIn } from "@/lib/comments/no-js-return";
 import { renderCommentMarkdown } from "@/lib/comments/render-markdown";
 import { commentHref } from "@/lib/comments/thread-page";
 import { commentBodySchema, commentIdSchema, essayPathSchema, parentIdSchema } from "@/lib/comments/validation";
@@ -28,7 +29,7 @@ export async function submitComment(_previous: CommentFormState, form: FormData)
   if (form.get("intent") === "preview") return { body, previewHtml: renderCommentMarkdown(parsedBody.data) };
 
   const userId = await signedInUserId();
-  if (!userId) return { body, error: "Sign in to post. Your text is kept here until you do." };
+  if (!userId) return keepDraftForSignIn(body, form);
   const essayPath = essayPathSchema.safeParse(form.get("essayPath"));
   const parentId = parentIdSchema.safeParse(form.get("parentId") ?? "");
   if (!essayPath.success || !parentId.success) return { body, error: "This form is out of date. Reload the page and try again." };

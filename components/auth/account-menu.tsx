@@ -4,12 +4,13 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import { useViewer } from "../viewer-context";
 import { Avatar } from "./account-link";
+import { NoScriptAccountMenu } from "./no-script-account";
 
 /**
  * The header's account corner: "Sign in", or the reader's avatar and name opening a menu with
  * their profile and Sign out. A <details> disclosure, so it opens with Enter or Space and without
- * script; Sign out is a plain form POST (app/sign-out/route.ts). Without JavaScript the header
- * does not know the reader and shows "Sign in".
+ * script; Sign out is a plain form POST (app/sign-out/route.ts). Without JavaScript the page
+ * carries a hidden copy of the menu that a per-reader stylesheet reveals (decision 033).
  */
 export function AccountMenu() {
   const pathname = usePathname() ?? "/";
@@ -33,7 +34,16 @@ export function AccountMenu() {
 
   if (!viewer.signedIn) {
     const back = pathname.startsWith("/sign-in") ? "/" : pathname;
-    return <a href={`/sign-in?callbackUrl=${encodeURIComponent(back)}`}>Sign in</a>;
+    return (
+      <>
+        <a href={`/sign-in?callbackUrl=${encodeURIComponent(back)}`} className="nojs-signed-out">
+          Sign in
+        </a>
+        <noscript>
+          <NoScriptAccountMenu returnTo={pathname} />
+        </noscript>
+      </>
+    );
   }
 
   // Escape closes the menu and puts focus back on its button (the disclosure pattern).

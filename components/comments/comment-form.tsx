@@ -4,12 +4,15 @@ import { useActionState, useId, useState, type FormEvent } from "react";
 import { submitComment, submitEdit, type CommentFormState } from "@/app/comments/actions";
 import { CommentBodyField } from "./comment-body-field";
 import { countCommentCharacters, MAX, overLimitError } from "./comment-length";
+import { formAnchor, useReturnToForm } from "./form-return";
 
 type Props = {
   essayPath: string;
   parentId?: number;
   /** Editing an existing comment instead of posting a new one. */
   edit?: { commentId: number; body: string };
+  /** Text kept from an earlier attempt (a draft kept across a sign-in). */
+  draft?: string;
   label: string;
   submitLabel: string;
   onCancel?: () => void;
@@ -21,13 +24,14 @@ type Props = {
  * so it works without JavaScript; with it, no full reload and a pending state. On success
  * the action redirects to the comment's permalink; on a refusal the text comes back.
  */
-export function CommentForm({ essayPath, parentId, edit, label, submitLabel, onCancel, autoFocus }: Props) {
-  const [state, formAction, pending] = useActionState<CommentFormState, FormData>(edit ? submitEdit : submitComment, {});
+export function CommentForm({ essayPath, parentId, edit, draft, label, submitLabel, onCancel, autoFocus }: Props) {
+  const anchor = formAnchor({ parentId, editId: edit?.commentId });
+  const [state, formAction, pending] = useActionState<CommentFormState, FormData>(edit ? submitEdit : submitComment, {}, useReturnToForm(anchor));
   // Over the limit the browser does not send it (the server would refuse it the same way, decision 031).
   const [tooLong, setTooLong] = useState<string | undefined>(undefined);
   const id = useId();
   const field = `${id}-body`;
-  const initial = state.body ?? edit?.body ?? "";
+  const initial = state.body ?? edit?.body ?? draft ?? "";
   const error = tooLong ?? state.error;
 
   const refuseOverLimit = (event: FormEvent<HTMLFormElement>) => {
@@ -41,7 +45,7 @@ export function CommentForm({ essayPath, parentId, edit, label, submitLabel, onC
   };
 
   return (
-    <form action={formAction} onSubmit={refuseOverLimit} className="comment-form" aria-busy={pending}>
+    <form id={anchor} action={formAction} onSubmit={refuseOverLimit} className="comment-form" aria-busy={pending}>
       <input type="hidden" name="essayPath" value={essayPath} />
       {parentId !== undefined && <input type="hidden" name="parentId" value={parentId} />}
       {edit && <input type="hidden" name="commentId" value={edit.commentId} />}

@@ -8,6 +8,7 @@ import { CommentBody } from "./comment-body";
 import { CommentForm } from "./comment-form";
 import dynamic from "next/dynamic";
 import { CommentTime } from "./comment-time";
+import { NoScriptOwnLinks } from "./no-script-own-links";
 
 // Loaded when first needed: they only ever appear after the page has hydrated (a click, or a
 // signed-in reader or moderator), so they stay out of the essay page's first JavaScript.
@@ -95,6 +96,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
             subject={tombstone ? "this comment" : `the comment by ${comment.authorName}`}
           />
         )}
+        {!tombstone && !comment.held && <NoScriptOwnLinks commentId={comment.id} authorId={comment.authorId} />}
         {own && (
           <>
             <button type="button" className="button-link" onClick={() => setMode("edit")} aria-expanded={mode === "edit"}>

@@ -277,3 +277,20 @@ export const outbox = pgTable(
   (table) => [index("outbox_status_next_attempt_at_idx").on(table.status, table.nextAttemptAt)],
 );
 export type OutboxMessage = typeof outbox.$inferSelect;
+
+// ── Drafts kept across a sign-in (docs/decisions/033-without-javascript-as-with-it.md) ──
+
+// A comment posted while signed out, kept until its writer has signed in and posts it from
+// /comments/draft/<token>. Nothing links a draft to a user; it expires after a day.
+export const commentDrafts = pgTable(
+  "comment_drafts",
+  {
+    token: text("token").primaryKey(),
+    essayPath: text("essay_path").notNull(),
+    parentId: integer("parent_id"),
+    body: text("body").notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
+  },
+  (table) => [index("comment_drafts_expires_at_idx").on(table.expiresAt)],
+);
+export type CommentDraft = typeof commentDrafts.$inferSelect;
