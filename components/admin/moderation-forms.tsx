@@ -10,8 +10,8 @@ import {
   restoreCommentAction,
   unbanUserAction,
   unlockThreadAction,
-} from "@/app/admin/actions";
-import type { ModerationState } from "@/app/admin/actions";
+} from "@/lib/moderation/actions";
+import type { ModerationState } from "@/lib/moderation/actions";
 import { ReasonFields } from "@/components/comments/reason-fields";
 import { REASON_MAX_LENGTH } from "@/lib/moderation/reason-list";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { submitComment, submitEdit, type CommentFormState } from "@/app/comments/actions";
+import { submitComment, submitEdit, type CommentFormState } from "@/lib/comments/actions";
 
 type Props = {
   essayPath: string;
