@@ -1,6 +1,6 @@
 // The moderation forms: plain <form action={plain(serverAction)}> with hidden ids, so they work
 // without JavaScript. `returnTo` brings the moderator back to the view they were on, with a
-// notice (app/admin/actions.ts). Field names are the ones lib/moderation/form-schemas.ts reads.
+// notice (lib/moderation/actions.ts). Field names are the ones lib/moderation/form-schemas.ts reads.
 import {
   approveCommentAction,
   banUserAction,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateDisplayName, type ProfileState } from "@/app/profile/actions";
+import { updateDisplayName, type ProfileState } from "@/lib/profile/display-name-actions";
 
 /** The name form of the profile, and of the name page after the first sign-in (with callbackUrl: it goes there once saved). */
 export function DisplayNameForm({ current, callbackUrl, submitLabel = "Save name" }: { current: string; callbackUrl?: string; submitLabel?: string }) {

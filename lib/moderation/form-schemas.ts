@@ -1,4 +1,4 @@
-// What the moderation forms send (app/admin/actions.ts), checked in named steps. Pure: the
+// What the moderation forms send (lib/moderation/actions.ts), checked in named steps. Pure: the
 // unit tests run it directly. Ids, actors and times never come from the form.
 import { z } from "zod";
 import { commentIdSchema, essayPathSchema } from "@/lib/comments/validation";
