@@ -11,6 +11,7 @@ import { signInEmail } from "@/lib/mail/sign-in-email";
 import { isModerator } from "@/lib/moderation/moderators";
 import { providerVouchesForEmail } from "@/lib/moderation/verified-email";
 import { publicName } from "@/lib/auth/display-name";
+import { authCookies } from "@/lib/auth/session-cookie";
 import { SIGN_IN_EMAIL_BUCKET, SIGN_IN_EMAIL_WINDOW_MS } from "@/lib/auth/limits";
 
 const MAGIC_LINK_HOURS = 24;
@@ -83,6 +84,8 @@ function configuredProviders(): Provider[] {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   adapter: createAuthAdapter(),
   session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+  // The session cookie's name, shared with the comment writes' session reader (lib/auth/session-cookie.ts).
+  cookies: authCookies(),
   secret: env.AUTH_SECRET,
   // The host header is trusted only when the public address is pinned (AUTH_URL; `npm start`
   // sets it from SITE_URL) or the host sets it (Vercel): never derived from a request alone.

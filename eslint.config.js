@@ -14,6 +14,22 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },
+  {
+    // Dependencies run from app/ down to components/ and lib/, never back up: server actions live
+    // with their feature (lib/<feature>/actions.ts), so a component never imports a route's module.
+    files: ["components/**", "lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^@/app(/|$)", message: "components/ and lib/ never import from app/: put the server action in lib/<feature>/actions.ts." },
+            { regex: "^(\\.\\./)+app(/|$)", message: "components/ and lib/ never import from app/: put the server action in lib/<feature>/actions.ts." },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

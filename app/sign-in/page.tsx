@@ -4,7 +4,7 @@ import { auth, oauthProviders } from "@/auth";
 import { MagicLinkForm } from "@/components/auth/magic-link-form";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
-import { signInWithProvider } from "./actions";
+import { signInWithProvider } from "@/lib/auth/sign-in-actions";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 

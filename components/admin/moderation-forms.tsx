@@ -1,6 +1,6 @@
 // The moderation forms: plain <form action={plain(serverAction)}> with hidden ids, so they work
 // without JavaScript. `returnTo` brings the moderator back to the view they were on, with a
-// notice (app/admin/actions.ts). Field names are the ones lib/moderation/form-schemas.ts reads.
+// notice (lib/moderation/actions.ts). Field names are the ones lib/moderation/form-schemas.ts reads.
 import {
   approveCommentAction,
   banUserAction,
@@ -10,8 +10,8 @@ import {
   restoreCommentAction,
   unbanUserAction,
   unlockThreadAction,
-} from "@/app/admin/actions";
-import type { ModerationState } from "@/app/admin/actions";
+} from "@/lib/moderation/actions";
+import type { ModerationState } from "@/lib/moderation/actions";
 import { ReasonFields } from "@/components/comments/reason-fields";
 import { REASON_MAX_LENGTH } from "@/lib/moderation/reason-list";
 

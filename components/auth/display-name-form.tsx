@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import { updateDisplayName, type ProfileState } from "@/app/profile/actions";
+import { updateDisplayName, type ProfileState } from "@/lib/profile/display-name-actions";
 import { useViewer } from "../viewer-context";
 
 /** The name form of the profile, and of the name page after the first sign-in (with callbackUrl: it goes there once saved). */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { requestMagicLink, type MagicLinkState } from "@/app/sign-in/actions";
+import { requestMagicLink, type MagicLinkState } from "@/lib/auth/sign-in-actions";
 
 /** Works without JavaScript too: the form posts to the server action and the page comes back with its state. */
 export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {

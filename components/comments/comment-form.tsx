@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState, type FormEvent } from "react";
-import { submitComment, submitEdit, type CommentFormState } from "@/app/comments/actions";
+import { submitComment, submitEdit, type CommentFormState } from "@/lib/comments/actions";
 import { CommentBodyField } from "./comment-body-field";
 import { countCommentCharacters, MAX, overLimitError } from "./comment-length";
 import { formAnchor, useReturnToForm } from "./form-return";

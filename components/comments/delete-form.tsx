@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { submitDelete, type DeleteState } from "@/app/comments/actions";
+import { submitDelete, type DeleteState } from "@/lib/comments/actions";
 
 export function DeleteForm({ commentId, hasReplies, onCancel }: { commentId: number; hasReplies?: boolean; onCancel?: () => void }) {
   const [state, formAction, pending] = useActionState<DeleteState, FormData>(submitDelete, {});

@@ -8,7 +8,7 @@ import {
   restoreCommentAction,
   unlockThreadAction,
   type ModerationState,
-} from "@/app/admin/actions";
+} from "@/lib/moderation/actions";
 import { useViewer } from "../viewer-context";
 import { ReasonFields } from "./reason-fields";
 

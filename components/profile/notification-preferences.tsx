@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateNotificationPreference, type NotificationPreferenceState } from "@/app/profile/notifications/actions";
+import { updateNotificationPreference, type NotificationPreferenceState } from "@/lib/profile/notification-actions";
 import { NOTIFY_OPTIONS, type NotifyPreference } from "@/lib/notifications/preferences";
 
 const SAVED: Record<NotifyPreference, string> = {

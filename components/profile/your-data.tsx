@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteAccountAction, type DeleteAccountState } from "@/app/profile/account/actions";
+import { deleteAccountAction, type DeleteAccountState } from "@/lib/account/actions";
 
 /** "Your data" on the profile page: download everything you wrote, or delete your account. */
 export function YourData() {

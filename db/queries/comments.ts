@@ -3,6 +3,8 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle
 import { getDb, withTransaction, type Db } from "@/db/client";
 import { columnPlaceholder, prepared } from "@/db/prepared";
 import { authorName } from "@/lib/auth/display-name";
+import { isModerator } from "@/lib/moderation/moderators";
+import { activeBanCondition, longestBanFirst, standingFrom, type PostingStanding } from "./moderation";
 
 // Storage choices (rate limits counted from comments, the double-submit window, soft
 // deletes that keep the text) are explained in docs/decisions/008-comment-storage.md.
@@ -175,13 +177,23 @@ export async function getCommentById({ id }: { id: number }): Promise<CommentFor
   return row;
 }
 
-export type InsertCommentResult =
+export type InsertCommentResult<Refusal = never> =
   | { ok: true; id: number; duplicate: boolean }
   | { ok: false; reason: "parent-missing" | "parent-other-essay" }
-  | { ok: false; reason: "rate-limited"; retryAfterMs: number };
+  | { ok: false; reason: "rate-limited"; retryAfterMs: number }
+  | { ok: false; reason: "refused"; refusal: Refusal };
+
+/**
+ * What the caller decides from the author's standing, read inside the posting transaction:
+ * the new comment's status, or a refusal (passed back as it is) that writes nothing.
+ */
+export type PostingAdmission<Refusal> = { status: "published" | "pending" } | { refused: Refusal };
 
 /**
  * Posts a comment in one transaction, serialised per author across every instance:
+ *  0. with `admit`: the author's standing (thread lock, active ban, approval, moderator role,
+ *     accepted name) is read and `admit` decides the status or refuses, so a ban or a lock made
+ *     a moment earlier is always seen (without it, `status` is used as given);
  *  1. the same text by the same reader, in the same place, within 10 minutes is a double
  *     submit: the earlier comment is returned and nothing is written;
  *  2. a parent must exist on the same essay;
@@ -190,14 +202,15 @@ export type InsertCommentResult =
  *  4. insert.
  * A refusal writes nothing. `body` and `bodyHtml` come validated and rendered from the caller.
  */
-export async function insertComment({
+export async function insertComment<Refusal = never>({
   essayPath,
   parentId,
   authorId,
   body,
   bodyHtml,
   renderVersion,
-  status,
+  status = "published",
+  admit,
   limits,
   now = new Date(),
 }: {
@@ -207,22 +220,24 @@ export async function insertComment({
   body: string;
   bodyHtml: string;
   renderVersion: number;
-  status: "published" | "pending";
+  status?: "published" | "pending";
+  admit?: (standing: PostingStanding) => PostingAdmission<Refusal>;
   limits: { perMinute: number; perDay: number };
   now?: Date;
-}): Promise<InsertCommentResult> {
+}): Promise<InsertCommentResult<Refusal>> {
   for (const [name, limit] of Object.entries(limits)) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limits.${name} must be a whole number of at least 1`);
   }
   return withTransaction(
-    async (tx): Promise<InsertCommentResult> => {
-      // Steps 1–3 are read in ONE query (postingChecks): posting is the busiest write, and on SQLite
+    async (tx): Promise<InsertCommentResult<Refusal>> => {
+      // Steps 0–3 are read in ONE query (postingChecks): posting is the busiest write, and on SQLite
       // every query is a turn through the connection's queue (docs/decisions/015-fast-comment-posting.md).
       const [checks] = await postingChecks(tx, parentId !== null).execute({
         authorId,
         essayPath,
         parentId,
         body,
+        now,
         duplicateSince: new Date(now.getTime() - DUPLICATE_WINDOW_MS),
         minuteSince: new Date(now.getTime() - MINUTE_MS),
         daySince: new Date(now.getTime() - DAY_MS),
@@ -230,6 +245,14 @@ export async function insertComment({
         dayOffset: limits.perDay - 1,
       });
       if (!checks) throw new Error(`insertComment: no user ${authorId}`);
+
+      let admitted = status;
+      if (admit) {
+        const standing = { ...standingFrom(checks), threadLocked: checks.lockedPath !== null, moderator: isModerator(checks), nameConfirmed: checks.nameConfirmedAt !== null };
+        const admission = admit(standing);
+        if ("refused" in admission) return { ok: false, reason: "refused", refusal: admission.refused };
+        admitted = admission.status;
+      }
 
       if (checks.duplicateId !== null) return { ok: true, id: checks.duplicateId, duplicate: true };
 
@@ -242,7 +265,7 @@ export async function insertComment({
       const retryAfterMs = Math.max(waitUntilLeaves(checks.minuteOldest, MINUTE_MS, now), waitUntilLeaves(checks.dayOldest, DAY_MS, now));
       if (retryAfterMs > 0) return { ok: false, reason: "rate-limited", retryAfterMs };
 
-      const [row] = await insertCommentRow(tx).execute({ essayPath, parentId, authorId, body, bodyHtml, renderVersion, status, createdAt: now });
+      const [row] = await insertCommentRow(tx).execute({ essayPath, parentId, authorId, body, bodyHtml, renderVersion, status: admitted, createdAt: now });
       if (!row) throw new Error("insert into comments returned no row");
       return { ok: true, id: row.id, duplicate: false };
     },
@@ -250,17 +273,26 @@ export async function insertComment({
   );
 }
 
+/** Prepares and runs the posting checks once without writing anything (lib/comments/warm-up.ts). */
+export async function warmUpPostingChecks(): Promise<void> {
+  const now = new Date();
+  const values = { authorId: "", essayPath: "/", parentId: 0, body: "", now, duplicateSince: now, minuteSince: now, daySince: now, minuteOffset: 0, dayOffset: 0 };
+  for (const reply of [false, true]) await postingChecks(getDb().db, reply).execute(values);
+}
+
 /**
- * insertComment's steps 1–3 in ONE query, a scalar subquery each, from the author's row (which
- * must exist: comments reference users). Prepared once per db (db/prepared.ts), one variant
- * for top-level comments and one for replies; placeholders: authorId, essayPath, body,
- * parentId (replies), duplicateSince, minuteSince, daySince (Dates), minuteOffset, dayOffset.
+ * insertComment's steps 0–3 in ONE query, a scalar subquery each, from the author's row (which
+ * must exist: comments reference users) and their longest active ban. Prepared once per db
+ * (db/prepared.ts), one variant for top-level comments and one for replies; placeholders:
+ * authorId, essayPath, body, parentId (replies), now, duplicateSince, minuteSince, daySince
+ * (Dates), minuteOffset, dayOffset.
  */
 function postingChecks(tx: Db, reply: boolean) {
   return prepared(tx, reply ? "insertComment:checks:reply" : "insertComment:checks", (db) => {
-    const { comments, users } = getDb().schema;
+    const { bans, comments, threadLocks, users } = getDb().schema;
     const authorId = sql.placeholder("authorId");
     const parentId = sql.placeholder("parentId");
+    const lock = db.select({ essayPath: threadLocks.essayPath }).from(threadLocks).where(eq(threadLocks.essayPath, sql.placeholder("essayPath")));
     const earlier = db
       .select({ id: comments.id })
       .from(comments)
@@ -295,9 +327,21 @@ function postingChecks(tx: Db, reply: boolean) {
         // mapWith the column: a Date from either dialect's timestamp.
         minuteOldest: sql<Date | null>`${oldestCounted("minuteOffset", "minuteSince")}`.mapWith(comments.createdAt),
         dayOldest: sql<Date | null>`${oldestCounted("dayOffset", "daySince")}`.mapWith(comments.createdAt),
+        // Step 0, the standing (as getPostingStanding reads it); email only for the moderator rule, never returned.
+        lockedPath: sql<string | null>`${lock}`,
+        approvedAt: users.commentsApprovedAt,
+        nameConfirmedAt: users.nameConfirmedAt,
+        email: users.email,
+        emailVerified: users.emailVerified,
+        banId: bans.id,
+        reason: bans.reason,
+        endsAt: bans.endsAt,
       })
       .from(users)
-      .where(eq(users.id, authorId));
+      .leftJoin(bans, and(eq(bans.userId, users.id), activeBanCondition(columnPlaceholder("now", bans.endsAt))))
+      .where(eq(users.id, authorId))
+      .orderBy(...longestBanFirst())
+      .limit(1);
   });
 }
 
@@ -332,11 +376,15 @@ function waitUntilLeaves(oldestCounted: Date | null, windowMs: number, now: Date
   return Math.max(1, oldestCounted.getTime() + windowMs - now.getTime());
 }
 
-export type UpdateCommentResult = { ok: true } | { ok: false; reason: "not-found" | "not-author" | "deleted" };
+export type UpdateCommentResult =
+  | { ok: true }
+  | { ok: false; reason: "not-found" | "not-author" | "deleted" }
+  | { ok: false; reason: "banned"; ban: { reason: string; endsAt: Date | null } };
 
 /**
- * Replaces a comment's text, by its author only. The version it replaces goes to
- * comment_revisions in the same transaction; the same text again changes nothing.
+ * Replaces a comment's text, by its author only, unless a moderator has banned them (read in
+ * the transaction: otherwise an edit would be a way around a ban). The version it replaces goes
+ * to comment_revisions in the same transaction; the same text again changes nothing.
  */
 export async function updateCommentBody({
   id,
@@ -353,10 +401,17 @@ export async function updateCommentBody({
   renderVersion: number;
   now?: Date;
 }): Promise<UpdateCommentResult> {
-  const { comments, commentRevisions } = getDb().schema;
+  const { bans, comments, commentRevisions } = getDb().schema;
 
   return withTransaction(
     async (tx): Promise<UpdateCommentResult> => {
+      const [ban] = await tx
+        .select({ reason: bans.reason, endsAt: bans.endsAt })
+        .from(bans)
+        .where(and(eq(bans.userId, authorId), activeBanCondition(now)))
+        .orderBy(...longestBanFirst())
+        .limit(1);
+      if (ban) return { ok: false, reason: "banned", ban };
       const [current] = await tx
         .select({
           authorId: comments.authorId,

@@ -387,12 +387,13 @@ export async function getCommenterStanding({ userId, now = new Date() }: { userI
 }
 
 /** Of several active bans (only possible by hand), the longest: no end date, then the latest end. */
-function longestBanFirst() {
+export function longestBanFirst() {
   const { bans } = getDb().schema;
   return [desc(sql`${bans.endsAt} is null`), desc(bans.endsAt), desc(bans.id)];
 }
 
-function standingFrom(row: { approvedAt: Date | null; banId: number | null; reason: string | null; endsAt: Date | null }): CommenterStanding {
+/** A standing from the columns its queries read (also insertComment's checks in db/queries/comments.ts). */
+export function standingFrom(row: { approvedAt: Date | null; banId: number | null; reason: string | null; endsAt: Date | null }): CommenterStanding {
   const approved = row.approvedAt !== null;
   return row.banId !== null && row.reason !== null ? { ban: { reason: row.reason, endsAt: row.endsAt }, approved } : { approved };
 }

@@ -70,10 +70,13 @@ export const commentFormSchema = z.object({
 export type CommentForm = z.infer<typeof commentFormSchema>;
 
 export const commentEditFormSchema = z.object({
-  id: commentIdSchema,
+  commentId: commentIdSchema,
   body: commentBodySchema,
 });
 export type CommentEditForm = z.infer<typeof commentEditFormSchema>;
+
+export const commentIdFormSchema = z.object({ commentId: commentIdSchema });
+export type CommentIdForm = z.infer<typeof commentIdFormSchema>;
 
 export type FieldErrors<T> = Partial<Record<keyof T, string>>;
 export type ParseResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors<T> };
@@ -85,9 +88,14 @@ export function parseCommentForm(input: FormInput): ParseResult<CommentForm> {
   return parseFields(commentFormSchema, input, ["essayPath", "parentId", "body"]);
 }
 
-/** An edit of an existing comment: { id, body }, or one message per field that is wrong. */
+/** An edit of an existing comment: { commentId, body }, or one message per field that is wrong. */
 export function parseCommentEditForm(input: FormInput): ParseResult<CommentEditForm> {
-  return parseFields(commentEditFormSchema, input, ["id", "body"]);
+  return parseFields(commentEditFormSchema, input, ["commentId", "body"]);
+}
+
+/** A write on one existing comment by its id alone (delete): { commentId }. */
+export function parseCommentIdForm(input: FormInput): ParseResult<CommentIdForm> {
+  return parseFields(commentIdFormSchema, input, ["commentId"]);
 }
 
 function parseFields<T extends Record<string, unknown>>(

@@ -1,4 +1,4 @@
-// What the moderation forms send (app/admin/actions.ts), checked in named steps. Pure: the
+// What the moderation forms send (lib/moderation/actions.ts), checked in named steps. Pure: the
 // unit tests run it directly. Ids, actors and times never come from the form.
 import { z } from "zod";
 import { commentIdSchema, essayPathSchema } from "@/lib/comments/validation";
@@ -58,11 +58,14 @@ const checkbox = z
 
 export type ParsedForm<T> = { ok: true; data: T } | { ok: false; error: string };
 
+/** A form post, or the same fields as a plain record. */
+export type FormInput = FormData | Readonly<Record<string, unknown>>;
+
 /** Reads only the named fields (text only: a file is as good as nothing) and parses them. */
-function parseForm<T>(schema: z.ZodType<T>, form: FormData, names: readonly string[]): ParsedForm<T> {
+function parseForm<T>(schema: z.ZodType<T>, form: FormInput, names: readonly string[]): ParsedForm<T> {
   const fields: Record<string, string | undefined> = {};
   for (const name of names) {
-    const value = form.get(name);
+    const value = form instanceof FormData ? form.get(name) : Object.hasOwn(form, name) ? form[name] : undefined;
     fields[name] = typeof value === "string" ? value : undefined;
   }
   // The reason comes as two fields, a choice and words, parsed together (lib/moderation/reasons.ts).
@@ -75,18 +78,18 @@ function parseForm<T>(schema: z.ZodType<T>, form: FormData, names: readonly stri
 const withReason = ["reason", "reasonDetail"] as const;
 
 /** Hide: which comment, and why. */
-export const parseHideForm = (form: FormData) =>
+export const parseHideForm = (form: FormInput) =>
   parseForm(z.object({ commentId: commentIdSchema, reason: reasonFieldsSchema }), form, ["commentId", ...withReason]);
 
 /** Restore and approve: which comment. */
-export const parseCommentForm = (form: FormData) => parseForm(z.object({ commentId: commentIdSchema }), form, ["commentId"]);
+export const parseCommentForm = (form: FormInput) => parseForm(z.object({ commentId: commentIdSchema }), form, ["commentId"]);
 
 /** Lock and unlock: which essay, and an optional note. */
-export const parseThreadForm = (form: FormData) =>
+export const parseThreadForm = (form: FormInput) =>
   parseForm(z.object({ essayPath: essayPathSchema, note: optionalNoteSchema }), form, ["essayPath", "note"]);
 
 /** Ban: who, why, until when (optional), and whether to hide everything they wrote. */
-export const parseBanForm = (form: FormData, now: Date) =>
+export const parseBanForm = (form: FormInput, now: Date) =>
   parseForm(
     z.object({ userId: userIdSchema, reason: reasonFieldsSchema, endsAt: banEndsAtSchema(now), hideComments: checkbox }),
     form,
@@ -94,10 +97,10 @@ export const parseBanForm = (form: FormData, now: Date) =>
   );
 
 /** Unban: who, and an optional note. */
-export const parseUnbanForm = (form: FormData) => parseForm(z.object({ userId: userIdSchema, note: optionalNoteSchema }), form, ["userId", "note"]);
+export const parseUnbanForm = (form: FormInput) => parseForm(z.object({ userId: userIdSchema, note: optionalNoteSchema }), form, ["userId", "note"]);
 
 /** Resolve a report: which, and what was done. */
-export const parseResolveForm = (form: FormData) =>
+export const parseResolveForm = (form: FormInput) =>
   parseForm(
     z.object({ reportId: reportIdSchema, resolution: z.string({ message: "Say what was done about the report." }).pipe(reasonSchema) }),
     form,
@@ -105,7 +108,7 @@ export const parseResolveForm = (form: FormData) =>
   );
 
 /** A reader's report: which comment, and why. */
-export const parseReportForm = (form: FormData) =>
+export const parseReportForm = (form: FormInput) =>
   parseForm(z.object({ commentId: commentIdSchema, reason: reasonFieldsSchema }), form, ["commentId", ...withReason]);
 
 /**

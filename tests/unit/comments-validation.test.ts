@@ -138,16 +138,17 @@ describe("parseCommentForm", () => {
   });
 });
 
+// The edit command's one schema (lib/comments/commands/edit-comment.ts), with the edit form's field names.
 describe("parseCommentEditForm", () => {
   it("reads the comment id and the new body", () => {
-    expect(parseCommentEditForm(form({ id: "12", body: "Edited", authorId: "x" }))).toEqual({ ok: true, data: { id: 12, body: "Edited" } });
+    expect(parseCommentEditForm(form({ commentId: "12", body: "Edited", authorId: "x" }))).toEqual({ ok: true, data: { commentId: 12, body: "Edited" } });
   });
 
   it("returns messages for a bad id and an over-long body", () => {
-    expect(parseCommentEditForm({ id: "0", body: "x".repeat(10_001) })).toEqual({
+    expect(parseCommentEditForm({ commentId: "0", body: "x".repeat(10_001) })).toEqual({
       ok: false,
       fieldErrors: {
-        id: "That comment could not be found.",
+        commentId: "That comment could not be found.",
         body: "Comments are limited to 10,000 characters; yours has 10,001.",
       },
     });

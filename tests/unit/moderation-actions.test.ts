@@ -1,6 +1,6 @@
-// The moderation server actions (app/admin/actions.ts) called directly, as a form post would,
-// against a real migrated SQLite database. Only auth() (the session cookie) and Next's cache
-// invalidation (which needs a request) are replaced; the database is real.
+// The moderation server actions (lib/moderation/actions.ts) called directly, as a form post would,
+// against a real migrated SQLite database. Only the viewer (read from the session cookie) and
+// Next's cache invalidation (which needs a request) are replaced; the database is real.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,11 +9,11 @@ import { loadWithEnv } from "../support/contract-databases";
 
 const session = vi.hoisted(() => ({ user: null as { id: string } | null }));
 const updateTag = vi.hoisted(() => vi.fn());
-vi.mock("@/auth", () => ({ auth: vi.fn(async () => (session.user ? { user: session.user, expires: "2999-01-01" } : null)) }));
+vi.mock("@/lib/auth/session-user", () => ({ readViewer: vi.fn(async () => (session.user ? { userId: session.user.id } : null)) }));
 vi.mock("next/cache", () => ({ updateTag }));
 
 type Modules = {
-  actions: typeof import("@/app/admin/actions");
+  actions: typeof import("@/lib/moderation/actions");
   client: typeof import("@/db/client");
   migrate: typeof import("@/db/migrate");
   moderation: typeof import("@/db/queries/moderation");
@@ -32,7 +32,7 @@ beforeAll(async () => {
   };
   m = await loadWithEnv(env, async () => {
     const [actions, client, migrate, moderation, essays] = await Promise.all([
-      import("@/app/admin/actions"),
+      import("@/lib/moderation/actions"),
       import("@/db/client"),
       import("@/db/migrate"),
       import("@/db/queries/moderation"),

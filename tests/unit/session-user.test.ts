@@ -1,29 +1,34 @@
-// Which cookie carries the session for the comment write paths (lib/auth/session-user.ts): the
-// same one Auth.js reads, so a reader signed in by Auth.js is signed in for posting, and no one else.
+// Which cookie carries the session for the comment writes (lib/auth/session-user.ts): the one
+// auth.ts configures Auth.js with (lib/auth/session-cookie.ts), so a reader signed in by Auth.js
+// is signed in for posting, and no one else. The names come from that configuration, never
+// from literals here, so a change of name is a change in one place that this test follows.
 import { describe, expect, it } from "vitest";
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionTokenFrom } from "@/lib/auth/session-user";
+import { authCookies, sessionCookieName } from "@/lib/auth/session-cookie";
+import { sessionTokenFrom } from "@/lib/auth/session-user";
 
 const jar = (cookies: Record<string, string>) => ({ get: (name: string) => (name in cookies ? { value: cookies[name]! } : undefined) });
 
 describe("sessionTokenFrom", () => {
-  it("uses Auth.js's cookie names", () => {
-    expect(SESSION_COOKIE).toBe("authjs.session-token");
-    expect(SECURE_SESSION_COOKIE).toBe("__Secure-authjs.session-token");
+  it("reads the cookie Auth.js is configured to set, on either kind of site", () => {
+    for (const secure of [false, true]) {
+      const name = authCookies(secure).sessionToken.name;
+      expect(name).toBe(sessionCookieName(secure));
+      expect(sessionTokenFrom(jar({ [name]: "abc" }), name)).toBe("abc");
+    }
   });
 
-  it("on an http site (npm start at localhost) reads the bare cookie", () => {
-    expect(sessionTokenFrom(jar({ [SESSION_COOKIE]: "abc" }), false)).toBe("abc");
+  it("on an https site the name is __Secure- prefixed, so a cookie a plain-http response planted is not read", () => {
+    const secure = sessionCookieName(true);
+    const plain = sessionCookieName(false);
+    expect(secure).toBe(`__Secure-${plain}`);
+    expect(sessionTokenFrom(jar({ [plain]: "planted" }), secure)).toBeUndefined();
+    expect(sessionTokenFrom(jar({ [plain]: "planted", [secure]: "good" }), secure)).toBe("good");
   });
 
-  it("on an https site reads only the __Secure- cookie, which a plain-http response cannot have set", () => {
-    expect(sessionTokenFrom(jar({ [SECURE_SESSION_COOKIE]: "secure" }), true)).toBe("secure");
-    expect(sessionTokenFrom(jar({ [SESSION_COOKIE]: "planted" }), true)).toBeUndefined();
-    expect(sessionTokenFrom(jar({ [SESSION_COOKIE]: "planted", [SECURE_SESSION_COOKIE]: "secure" }), true)).toBe("secure");
-  });
-
-  it("finds nothing without a cookie or with an empty one", () => {
-    expect(sessionTokenFrom(jar({}), false)).toBeUndefined();
-    expect(sessionTokenFrom(jar({ [SESSION_COOKIE]: "" }), false)).toBeUndefined();
-    expect(sessionTokenFrom(jar({ authjs_session_token: "x", "next-auth.session-token": "y" }), false)).toBeUndefined();
+  it("finds nothing without the cookie, with an empty one, or under another name", () => {
+    const name = sessionCookieName(false);
+    expect(sessionTokenFrom(jar({}), name)).toBeUndefined();
+    expect(sessionTokenFrom(jar({ [name]: "" }), name)).toBeUndefined();
+    expect(sessionTokenFrom(jar({ [`${name}x`]: "x", [name.replaceAll(".", "_")]: "y", [name.toUpperCase()]: "z" }), name)).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Choose your name", robots: { index: 
 type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 
 /**
- * Where every sign-in through the sign-in page lands first (app/sign-in/actions.ts): a reader
+ * Where every sign-in through the sign-in page lands first (lib/auth/sign-in-actions.ts): a reader
  * who has not yet accepted a public name sees one, prefilled from the provider's name where
  * there is one (never from the e-mail), and accepts or changes it. Everyone else goes straight
  * on. A plain form post, so it works without JavaScript (docs/decisions/030-choosing-a-public-name.md).

@@ -1,5 +1,5 @@
 import { getUserProfileById } from "@/db/queries/users";
-import { signedInUserId } from "@/lib/auth/session-user";
+import { readViewer } from "@/lib/auth/session-user";
 import { noScriptViewerCss } from "@/lib/auth/no-script-viewer-css";
 
 /**
@@ -9,7 +9,7 @@ import { noScriptViewerCss } from "@/lib/auth/no-script-viewer-css";
  * cookie is SameSite=Lax, so such a request is answered as signed out.
  */
 export async function GET() {
-  const userId = await signedInUserId();
+  const userId = (await readViewer())?.userId;
   const profile = userId ? await getUserProfileById({ id: userId }) : undefined;
   const css = noScriptViewerCss(profile ? { id: profile.id, name: profile.displayName } : undefined);
   return new Response(css, {

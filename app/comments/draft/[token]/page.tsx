@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CommentForm } from "@/components/comments/comment-form";
 import { getCommentDraftByToken } from "@/db/queries/comment-drafts";
-import { signedInUserId } from "@/lib/auth/session-user";
+import { readViewer } from "@/lib/auth/session-user";
 import { DRAFT_TOKEN, draftHref } from "@/lib/comments/no-js-return";
 import { commentPermalink } from "@/lib/comments/permalink";
 import { getEssayByPath } from "@/lib/content/essays";
@@ -20,7 +20,7 @@ export default async function DraftPage({ params }: { params: Promise<{ token: s
   if (!draft || !essay) notFound();
   const back = draft.parentId === null ? `${essay.path}#comments` : commentPermalink(draft.parentId);
   const reply = draft.parentId !== null;
-  const signedIn = Boolean(await signedInUserId());
+  const signedIn = Boolean(await readViewer());
   return (
     <div className="narrow">
       <p className="kicker-link">

@@ -1,7 +1,8 @@
-// postComment (lib/comments/comment-service.ts), the one posting path of the JSON route and the
-// form's server action, against a real migrated SQLite database and the fixture essays: what it
-// refuses, what it stores, and what it queues in the outbox. Written when the path was folded
-// into fewer queries (docs/decisions/015-fast-comment-posting.md), to pin the behaviour.
+// The post command (lib/comments/commands/post-comment.ts), the one posting path of the JSON route
+// and the form's server action, against a real migrated SQLite database and the fixture essays:
+// what it refuses, what it stores, and what it queues in the outbox. Written when the path was
+// folded into fewer queries (docs/decisions/015-fast-comment-posting.md), to pin the behaviour;
+// a refusal is read as the JSON route answers it (its HTTP status and error), unchanged since.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadWithEnv } from "../support/contract-databases";
 
 type Modules = {
-  service: typeof import("@/lib/comments/comment-service");
+  command: typeof import("@/lib/comments/commands/post-comment");
+  http: typeof import("@/lib/comments/commands/http-status");
   warmUp: typeof import("@/lib/comments/warm-up");
   client: typeof import("@/db/client");
   migrate: typeof import("@/db/migrate");
@@ -32,14 +34,15 @@ beforeAll(async () => {
     COMMENTS_PER_MINUTE: "3",
   };
   m = await loadWithEnv(env, async () => {
-    const [service, warmUp, client, migrate, essays] = await Promise.all([
-      import("@/lib/comments/comment-service"),
+    const [command, http, warmUp, client, migrate, essays] = await Promise.all([
+      import("@/lib/comments/commands/post-comment"),
+      import("@/lib/comments/commands/http-status"),
       import("@/lib/comments/warm-up"),
       import("@/db/client"),
       import("@/db/migrate"),
       import("@/lib/content/essays"),
     ]);
-    return { service, warmUp, client, migrate, essays };
+    return { command, http, warmUp, client, migrate, essays };
   });
   await m.migrate.migrateDatabase();
 });
@@ -83,19 +86,26 @@ async function commentRow(id: number) {
   return row;
 }
 
+/** Posts as the reader `userId`; a refusal as the JSON route answers it: { ok: false, status, error, link? }. */
+async function postComment({ userId, ...input }: { userId: string; essayPath: string; parentId: number | null; body: string }) {
+  const result = await m.command.postComment({ viewer: { userId }, input });
+  if (result.ok) return result;
+  return { ok: false as const, status: m.http.HTTP_STATUS[result.code], error: result.message, ...(result.link ? { link: result.link } : {}) };
+}
+
 describe("postComment", () => {
   it("publishes an approved reader's comment with its rendered text, and mails the parent's author about a reply", async () => {
     const open = essayPath("A Testing Ground");
     const parentAuthor = await insertUser({ approved: true });
     const replier = await insertUser({ approved: true });
-    const root = await m.service.postComment({ userId: parentAuthor, essayPath: open, parentId: null, body: "A *first* thought" });
+    const root = await postComment({ userId: parentAuthor, essayPath: open, parentId: null, body: "A *first* thought" });
     expect(root).toMatchObject({ ok: true, status: "published", essay: { path: open } });
     if (!root.ok) return;
     expect(await commentRow(root.id)).toMatchObject({ bodyHtml: "<p>A <em>first</em> thought</p>", status: "published", parentId: null });
     // A top-level comment replies to nobody.
     expect((await outboxKeys()).filter((key) => key.startsWith(`reply:${root.id}:`))).toEqual([]);
 
-    const reply = await m.service.postComment({ userId: replier, essayPath: open, parentId: root.id, body: "A reply" });
+    const reply = await postComment({ userId: replier, essayPath: open, parentId: root.id, body: "A reply" });
     expect(reply).toMatchObject({ ok: true, status: "published" });
     if (!reply.ok) return;
     expect(await outboxKeys()).toContain(`reply:${reply.id}:${parentAuthor}`);
@@ -105,12 +115,12 @@ describe("postComment", () => {
     const open = essayPath("A Testing Ground");
     const mira = await insertUser({ email: "mira@example.org", verified: true });
     const newcomer = await insertUser();
-    const held = await m.service.postComment({ userId: newcomer, essayPath: open, parentId: null, body: "Hello, first time here" });
+    const held = await postComment({ userId: newcomer, essayPath: open, parentId: null, body: "Hello, first time here" });
     expect(held).toMatchObject({ ok: true, status: "pending" });
     if (!held.ok) return;
     expect(await outboxKeys()).toContain(`pending:${held.id}:${mira}`);
 
-    const own = await m.service.postComment({ userId: mira, essayPath: open, parentId: null, body: "A moderator speaks" });
+    const own = await postComment({ userId: mira, essayPath: open, parentId: null, body: "A moderator speaks" });
     expect(own).toMatchObject({ ok: true, status: "published" });
   });
 
@@ -118,12 +128,12 @@ describe("postComment", () => {
     const open = essayPath("A Testing Ground");
     const parentAuthor = await insertUser({ approved: true });
     const reader = await insertUser({ approved: true });
-    const root = await m.service.postComment({ userId: parentAuthor, essayPath: open, parentId: null, body: "Root for a double submit" });
+    const root = await postComment({ userId: parentAuthor, essayPath: open, parentId: null, body: "Root for a double submit" });
     if (!root.ok) throw new Error("root refused");
     const input = { userId: reader, essayPath: open, parentId: root.id, body: "Clicked twice" };
-    const first = await m.service.postComment(input);
+    const first = await postComment(input);
     const before = await outboxKeys();
-    const second = await m.service.postComment(input);
+    const second = await postComment(input);
     expect(first.ok && second.ok && second.id === first.id).toBe(true);
     expect(await outboxKeys()).toEqual(before);
   });
@@ -132,7 +142,7 @@ describe("postComment", () => {
     const open = essayPath("A Testing Ground");
     const reader = await insertUser({ approved: true });
     const post = (values: { essayPath?: string; parentId?: number | null; body?: string; userId?: string }) =>
-      m.service.postComment({ userId: reader, essayPath: open, parentId: null, body: `Refused ${++counter}`, ...values });
+      postComment({ userId: reader, essayPath: open, parentId: null, body: `Refused ${++counter}`, ...values });
     const { db, schema } = m.client.getDb();
     const count = async () => (await db.select({ id: schema.comments.id }).from(schema.comments)).length;
     const stored = await count();
@@ -171,21 +181,21 @@ describe("a reader who has not accepted a public name", () => {
     const count = async () => (await db.select({ id: schema.comments.id }).from(schema.comments)).length;
     const stored = await count();
 
-    const topLevel = await m.service.postComment({ userId: unnamed, essayPath: open, parentId: null, body: "Under whose name?" });
+    const topLevel = await postComment({ userId: unnamed, essayPath: open, parentId: null, body: "Under whose name?" });
     expect(topLevel).toEqual({
       ok: false,
       status: 403,
       error: expect.stringMatching(/choose the name other readers will see.*Your text is kept here\.$/),
       link: { href: `/account/name?callbackUrl=${encodeURIComponent(`${open}#comments`)}`, text: "Choose your name" },
     });
-    const parent = await m.service.postComment({ userId: await insertUser({ approved: true }), essayPath: open, parentId: null, body: "A parent" });
+    const parent = await postComment({ userId: await insertUser({ approved: true }), essayPath: open, parentId: null, body: "A parent" });
     if (!parent.ok) throw new Error("parent refused");
-    const reply = await m.service.postComment({ userId: unnamed, essayPath: open, parentId: parent.id, body: "A reply under no name" });
+    const reply = await postComment({ userId: unnamed, essayPath: open, parentId: parent.id, body: "A reply under no name" });
     expect(reply).toMatchObject({ ok: false, status: 403, link: { href: `/account/name?callbackUrl=${encodeURIComponent(`/comments/${parent.id}`)}` } });
     expect(await count()).toBe(stored + 1);
 
     await db.update(schema.users).set({ nameConfirmedAt: new Date() }).where(eq(schema.users.id, unnamed));
-    expect(await m.service.postComment({ userId: unnamed, essayPath: open, parentId: null, body: "Under whose name?" })).toMatchObject({ ok: true });
+    expect(await postComment({ userId: unnamed, essayPath: open, parentId: null, body: "Under whose name?" })).toMatchObject({ ok: true });
   });
 });
 

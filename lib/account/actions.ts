@@ -1,10 +1,9 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { z } from "zod";
 import { auth, signOut } from "@/auth";
 import { deleteAccount } from "@/db/queries/account";
-import { COMMENT_COUNTS_TAG, threadTag } from "@/lib/comments/cache-tags";
+import { refreshThreads } from "@/lib/comments/refresh-threads";
 
 /** What the delete-account form shows after a refused submit; the chosen option comes back. */
 export type DeleteAccountState = { error?: string; comments?: "keep" | "delete" };
@@ -37,9 +36,8 @@ export async function deleteAccountAction(_previous: DeleteAccountState, form: F
   const result = await deleteAccount({ userId, deleteComments: parsed.data.comments === "delete" });
   if (!result.ok) return { error: "This account no longer exists. Sign out and sign in again." };
 
-  // Names (or whole comments) changed in these threads; updateTag makes the next read anywhere fresh.
-  for (const essayPath of result.essayPaths) updateTag(threadTag(essayPath));
-  if (result.essayPaths.length > 0) updateTag(COMMENT_COUNTS_TAG);
+  // Names (or whole comments) changed in these threads: fresh on the next read anywhere.
+  refreshThreads({ essayPaths: result.essayPaths, counts: true }, "action");
   // The session row went with the user; signOut clears the cookie and redirects.
   await signOut({ redirectTo: "/account-deleted" });
   return {};
