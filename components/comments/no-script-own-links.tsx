@@ -6,7 +6,7 @@
 export function NoScriptOwnLinks({ commentId, authorId }: { commentId: number; authorId: string | null }) {
   if (!authorId) return null;
   return (
-    <noscript>
+    <noscript data-own-links="">
       <span className="nojs-own" data-author={authorId}>
         <a href={`/comments/${commentId}/edit`}>
           Edit<span className="visually-hidden"> your comment</span>

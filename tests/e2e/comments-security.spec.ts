@@ -137,6 +137,9 @@ function inspectPage({ markers, tags }: { markers: string[]; tags: string[] }): 
   const counts: Record<string, number> = {};
   for (const tag of tags) {
     counts[tag] = [...document.getElementsByTagName(tag)].filter((element) => {
+      // The app's own Edit/Delete for readers without JavaScript (decision 033): one marked
+      // <noscript> per comment, outside its body (a body's markup is checked above).
+      if (tag === "noscript") return !(element.hasAttribute("data-own-links") && !element.closest(".comment-body"));
       if (tag !== "script") return true;
       // The framework's own: bundles it loads (also after hydration) and the inline RSC payload chunks.
       const src = element.getAttribute("src");
