@@ -476,7 +476,7 @@ test("an anonymous visitor cannot post: the static form answers with a refusal, 
     text = `Anonymous attempt ${marker("anon")}`;
     await page.getByLabel("Join the conversation").fill(text);
     await page.getByRole("button", { name: "Post comment" }).click();
-    await expect(page.locator("form.comment-form").getByRole("alert")).toHaveText("Sign in to post. Your text is kept here until you do.");
+    await expect(page.locator("form.comment-form").getByRole("alert")).toHaveText("Sign in to post. Your text is kept until you do. Sign in");
     await expect(page.getByLabel("Join the conversation")).toHaveValue(text);
     expect(await shownCount(page), "the count on the page is unchanged").toBe(before);
   }).toPass({ timeout: 45_000 });
