@@ -131,6 +131,17 @@ export async function getCommentCountsByEssay(): Promise<Record<string, number>>
   return Object.fromEntries(rows.map((row) => [row.essayPath, row.comments]));
 }
 
+/**
+ * Essays whose threads show a comment by this reader (any status: held and hidden comments
+ * show their author to the author and to moderators). A rename refreshes these threads.
+ */
+export async function getEssayPathsWithCommentsBy({ authorId }: { authorId: string }): Promise<string[]> {
+  const { db, schema } = getDb();
+  const { comments } = schema;
+  const rows = await db.selectDistinct({ essayPath: comments.essayPath }).from(comments).where(eq(comments.authorId, authorId));
+  return rows.map((row) => row.essayPath);
+}
+
 /** Readable comments (published, not deleted) on one essay. */
 export async function getCommentCountForEssay({ essayPath }: { essayPath: string }): Promise<number> {
   const { db, schema } = getDb();

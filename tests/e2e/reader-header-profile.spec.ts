@@ -87,3 +87,27 @@ test("after a new name is saved on the profile, the header shows it at once and 
   await expect(page).toHaveURL("/");
   await expectSignedInAs(page, renamed);
 });
+
+test("after a rename, the reader's earlier comments show the new name to every reader", async ({ page }) => {
+  const user = newUser("Formerly");
+  await signInWithOidc(page, user, ESSAY);
+  const text = `Said under my old name ${Date.now()}`;
+  await page.getByLabel("Join the conversation").fill(text);
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page).toHaveURL(/#comment-\d+$/);
+  const id = page.url().split("#comment-")[1];
+  await expect(page.locator(`#comment-${id} .comment-author`)).toHaveText(user.name);
+
+  await page.goto("/profile");
+  const renamed = `Lately ${user.name}`;
+  await page.getByLabel("Display name").fill(renamed);
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByRole("status")).toContainText(`Readers now see you as “${renamed}”`);
+
+  // The cached thread was refreshed: a reader with no cookies gets the new name on the old comment.
+  const html = await (await page.request.get(ESSAY, { headers: { Cookie: "" } })).text();
+  const article = html.split(`id="comment-${id}"`)[1]?.split("</article>")[0] ?? "";
+  expect(article).toContain(renamed);
+  await page.goto(ESSAY);
+  await expect(page.locator(`#comment-${id} .comment-author`)).toHaveText(renamed);
+});

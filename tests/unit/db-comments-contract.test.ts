@@ -287,6 +287,21 @@ for (const target of targets) {
       });
     });
 
+    describe("getEssayPathsWithCommentsBy", () => {
+      it("lists each essay where the reader has a comment once, whatever its state, and no other essay", async () => {
+        const author = await insertUser();
+        const other = await insertUser();
+        await insertRow({ essayPath: "/essays/03/01/a", authorId: author, createdAt: at(0) });
+        await insertRow({ essayPath: "/essays/03/01/a", authorId: author, createdAt: at(1) });
+        await insertRow({ essayPath: "/essays/03/02/b", authorId: author, status: "hidden", createdAt: at(2) });
+        await insertRow({ essayPath: "/essays/03/03/c", authorId: other, createdAt: at(3) });
+        const { result, queries } = await countQueries(() => m.comments.getEssayPathsWithCommentsBy({ authorId: author }));
+        expect(queries).toBe(1);
+        expect([...result].sort()).toEqual(["/essays/03/01/a", "/essays/03/02/b"]);
+        expect(await m.comments.getEssayPathsWithCommentsBy({ authorId: await insertUser() })).toEqual([]);
+      });
+    });
+
     describe("getCommentById", () => {
       it("returns the fields an edit form and an authorization check need", async () => {
         const author = await insertUser();
