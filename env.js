@@ -22,6 +22,20 @@ const httpUrl = z
   .refine((value) => /^https?:\/\//.test(value), { message: "expected an http:// or https:// URL" })
   .transform((value) => value.replace(/\/+$/, ""));
 
+/**
+ * A whole number of hours, 0 allowed (turns the rule off).
+ * @param {number} fallback
+ */
+const hours = (fallback) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? String(fallback) : value))
+    .pipe(z.string().regex(/^\d+$/, { message: "expected a whole number of hours (0 turns it off)" }))
+    .transform(Number)
+    .pipe(z.number().max(24 * 365, { message: "expected at most 8760 hours (a year)" }));
+
 /** @param {number} fallback */
 const positiveInt = (fallback) =>
   z
@@ -88,6 +102,13 @@ const schema = z
     COMMENTS_PER_DAY: positiveInt(200),
     // About this many comments per page of a thread; whole conversations only (docs/decisions/016).
     COMMENTS_PER_PAGE: positiveInt(30).pipe(z.number().min(10, { message: "expected at least 10" }).max(5000, { message: "expected at most 5000" })),
+    // Votes (docs/decisions/037): scores stay hidden this long after a comment is posted, against
+    // herding; votes of accounts younger than VOTE_MIN_ACCOUNT_HOURS are kept but count for nothing
+    // until the account is that old, against brigades of fresh accounts.
+    VOTES_HIDDEN_HOURS: hours(24),
+    VOTE_MIN_ACCOUNT_HOURS: hours(24),
+    VOTES_PER_MINUTE: positiveInt(30),
+    VOTES_PER_DAY: positiveInt(1000),
     // Moderators: signed-in readers whose verified e-mail is in this comma-separated list.
     ADMIN_EMAILS: z
       .string()

@@ -10,9 +10,17 @@ export type TreeComment = {
   createdAt: Date | string;
   deleted: boolean;
   status: string;
+  /**
+   * Its place among its siblings in the "best" and "valued" orders, higher first; computed on
+   * the server from the value votes (lib/comments/ranking.ts). Absent counts as 0.
+   */
+  rank?: number;
 };
 
-export type CommentOrder = "oldest" | "newest";
+/** "best" and "valued" rank by votes (decision 037); the others by time. */
+export type CommentOrder = "oldest" | "newest" | "best" | "valued";
+
+export const COMMENT_ORDERS: readonly CommentOrder[] = ["oldest", "newest", "best", "valued"];
 
 export type CommentNode<T extends TreeComment> = {
   comment: T;
@@ -47,7 +55,8 @@ function timeOf(createdAt: Date | string): number {
 }
 
 /**
- * Roots of the thread, siblings sorted by createdAt (then id) in `order` at every level.
+ * Roots of the thread, siblings sorted in `order` at every level: by createdAt (then id), or
+ * by rank (ties oldest first).
  * A hidden comment always stays, as a tombstone. A deleted one is dropped unless something
  * that stays (a visible reply, or a hidden one) hangs below it, in which case it stays as a
  * tombstone too. Input may be in any order; a repeated id keeps its first row.
@@ -64,7 +73,13 @@ export function buildCommentTree<T extends TreeComment>(rows: readonly T[], { or
   const count = comments.length;
   const times = comments.map((comment) => timeOf(comment.createdAt));
   const oldestFirst = (a: number, b: number) => times[a]! - times[b]! || comments[a]!.id - comments[b]!.id;
-  const compare = order === "newest" ? (a: number, b: number) => oldestFirst(b, a) : oldestFirst;
+  const ranks = comments.map((comment) => comment.rank ?? 0);
+  const compare =
+    order === "newest"
+      ? (a: number, b: number) => oldestFirst(b, a)
+      : order === "oldest"
+        ? oldestFirst
+        : (a: number, b: number) => ranks[b]! - ranks[a]! || oldestFirst(a, b);
 
   // parent[i] is the index of i's parent, or -1 for a root.
   const parent = new Int32Array(count).fill(-1);

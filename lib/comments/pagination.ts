@@ -77,22 +77,25 @@ export function pageNumbersAround(current: number, total: number): (number | nul
 
 /** The address of a page of an essay's thread; the first page in oldest-first order is the essay itself. */
 export function threadPageHref(essayPath: string, { order, page }: ThreadPageRef): string {
-  const base = order === "newest" ? `${essayPath}/comments/newest` : `${essayPath}/comments`;
-  if (page <= 1) return order === "newest" ? base : essayPath;
+  const base = order === "oldest" ? `${essayPath}/comments` : `${essayPath}/comments/${order}`;
+  if (page <= 1) return order === "oldest" ? essayPath : base;
   return `${base}/${page}`;
 }
 
+/** The orders with a segment of their own after `/comments/` ("oldest" is the default, without one). */
+const NAMED_ORDERS = new Set<string>(["newest", "best", "valued"]);
+
 /**
- * Reads the segments after `<essay>/comments/`: ["2"], ["newest"], ["newest", "3"]. Returns
+ * Reads the segments after `<essay>/comments/`: ["2"], ["newest"], ["best", "3"]. Returns
  * null for anything else. A page that has a shorter address ("1", "newest/1", "007") is
  * returned with `canonical: false`, for a redirect.
  */
 export function parseThreadPageSegments(segments: readonly string[]): (ThreadPageRef & { canonical: boolean }) | null {
   const [first, second, ...rest] = segments;
   if (rest.length > 0 || first === undefined) return null;
-  const order: CommentOrder = first === "newest" ? "newest" : "oldest";
-  const number = order === "newest" ? second : second === undefined ? first : undefined;
-  if (order === "newest" && number === undefined) return { order, page: 1, canonical: true };
+  const order = (NAMED_ORDERS.has(first) ? first : "oldest") as CommentOrder;
+  const number = order !== "oldest" ? second : second === undefined ? first : undefined;
+  if (order !== "oldest" && number === undefined) return { order, page: 1, canonical: true };
   if (number === undefined || !/^\d{1,6}$/.test(number)) return null;
   const page = Number(number);
   if (page < 1) return null;

@@ -93,6 +93,8 @@ describe("thread page addresses", () => {
     expect(threadPageHref(essay, { order: "oldest", page: 3 })).toBe(`${essay}/comments/3`);
     expect(threadPageHref(essay, { order: "newest", page: 1 })).toBe(`${essay}/comments/newest`);
     expect(threadPageHref(essay, { order: "newest", page: 2 })).toBe(`${essay}/comments/newest/2`);
+    expect(threadPageHref(essay, { order: "best", page: 1 })).toBe(`${essay}/comments/best`);
+    expect(threadPageHref(essay, { order: "valued", page: 3 })).toBe(`${essay}/comments/valued/3`);
   });
 
   it("reads back every address it writes", () => {
@@ -101,6 +103,10 @@ describe("thread page addresses", () => {
       { order: "oldest", page: 120 },
       { order: "newest", page: 1 },
       { order: "newest", page: 7 },
+      { order: "best", page: 1 },
+      { order: "best", page: 4 },
+      { order: "valued", page: 1 },
+      { order: "valued", page: 2 },
     ] as const) {
       const segments = threadPageHref(essay, at).slice(`${essay}/comments/`.length).split("/");
       expect(parseThreadPageSegments(segments)).toEqual({ ...at, canonical: true });
@@ -114,7 +120,7 @@ describe("thread page addresses", () => {
   });
 
   it("refuses anything else", () => {
-    for (const segments of [[], ["0"], ["-1"], ["2.5"], ["abc"], ["oldest"], ["newest", "x"], ["newest", "0"], ["2", "3"], ["newest", "2", "3"], ["1234567"]]) {
+    for (const segments of [[], ["0"], ["-1"], ["2.5"], ["abc"], ["oldest"], ["newest", "x"], ["newest", "0"], ["2", "3"], ["newest", "2", "3"], ["1234567"], ["best", "0"], ["valued", "x"], ["worst"]]) {
       expect(parseThreadPageSegments(segments), JSON.stringify(segments)).toBeNull();
     }
   });

@@ -19,6 +19,8 @@ describe("environment validation", () => {
     expect(env.CONTENT_DIR).toBe("content");
     expect(env.SIGN_IN_EMAILS_PER_HOUR).toBe(5);
     expect(env.COMMENTS_PER_PAGE).toBe(30);
+    expect(env.VOTES_HIDDEN_HOURS).toBe(24);
+    expect(env.VOTE_MIN_ACCOUNT_HOURS).toBe(24);
     expect(env.AUTH_SECRET).toBeUndefined();
   });
 
@@ -49,6 +51,9 @@ describe("environment validation", () => {
     [{ COMMENTS_PER_PAGE: "5" }, "COMMENTS_PER_PAGE: expected at least 10"],
     [{ COMMENTS_PER_PAGE: "100000" }, "COMMENTS_PER_PAGE: expected at most 5000"],
     [{ COMMENTS_PER_PAGE: "many" }, "COMMENTS_PER_PAGE: expected a whole number"],
+    [{ VOTES_HIDDEN_HOURS: "a day" }, "VOTES_HIDDEN_HOURS: expected a whole number of hours (0 turns it off)"],
+    [{ VOTE_MIN_ACCOUNT_HOURS: "100000" }, "VOTE_MIN_ACCOUNT_HOURS: expected at most 8760 hours (a year)"],
+    [{ VOTES_PER_MINUTE: "0" }, "VOTES_PER_MINUTE: expected a number above 0"],
     [{ NEXT_DIST_DIR: "../elsewhere" }, "NEXT_DIST_DIR: expected a folder name starting with .next"],
   ])("refuses %o naming the variable and what was expected", (source, expected) => {
     const message = problem(source);
