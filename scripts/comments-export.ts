@@ -1,5 +1,5 @@
 // `npm run comments:export [-- --out FILE]`: writes the conversation database (users without
-// secrets, comments, revisions, reports, bans, thread locks, moderation log) to one JSON file
+// secrets, comments, revisions, reports, bans, thread locks, moderation log, votes) to one JSON file
 // that `npm run comments:import` reads back (docs/decisions/013-owning-your-words.md).
 // Reads DATABASE_URL like the app. Exit codes: 0 written, 1 failed (one line, no stack), 2 usage.
 import fs from "node:fs";

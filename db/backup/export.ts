@@ -36,7 +36,7 @@ function compareKeys(a: unknown, b: unknown): number {
 }
 
 /**
- * The seven reads must agree with each other (no comment by a user the users read missed).
+ * The reads (one per table) must agree with each other (no comment by a user the users read missed).
  * SQLite: withTransaction's BEGIN IMMEDIATE holds writers off. PostgreSQL: the default READ
  * COMMITTED gives each statement its own snapshot, so this one read-only transaction asks for
  * REPEATABLE READ, which the shared Db type does not expose (hence the cast to the real driver).

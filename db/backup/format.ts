@@ -99,6 +99,18 @@ const moderationLogRow = z.strictObject({
   createdAt: time,
 });
 
+const commentVoteRow = z.strictObject({
+  id,
+  commentId: id,
+  voterId: userId,
+  axis: z.enum(["value", "stance"]),
+  // Which values go with which axis, and that only a 'down' has a reason: findReferenceProblems.
+  value: z.enum(["up", "down", "agree", "disagree"]),
+  reason: z.enum(["off-topic", "repetitive", "no-argument"]).nullable(),
+  createdAt: time,
+  updatedAt: time,
+});
+
 /** Every table in a backup, in the order they are written and imported (parents before children). */
 export const BACKUP_ROW_SCHEMAS = {
   users: userRow,
@@ -108,6 +120,7 @@ export const BACKUP_ROW_SCHEMAS = {
   bans: banRow,
   threadLocks: threadLockRow,
   moderationLog: moderationLogRow,
+  commentVotes: commentVoteRow,
 } as const;
 
 export type BackupTableName = keyof typeof BACKUP_ROW_SCHEMAS;
@@ -123,6 +136,8 @@ const backupSchema = z.strictObject({
   bans: z.array(banRow),
   threadLocks: z.array(threadLockRow),
   moderationLog: z.array(moderationLogRow),
+  // Files written before votes existed lack the key: no votes.
+  commentVotes: z.array(commentVoteRow).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
@@ -200,6 +215,8 @@ function findReferenceProblems(backup: Backup): string[] {
   keysOf("bans", backup.bans, (row) => row.id, "id");
   keysOf("threadLocks", backup.threadLocks, (row) => row.essayPath, "essayPath");
   keysOf("moderationLog", backup.moderationLog, (row) => row.id, "id");
+  keysOf("commentVotes", backup.commentVotes, (row) => row.id, "id");
+  keysOf("commentVotes", backup.commentVotes, (row) => `${row.commentId} ${row.voterId} ${row.axis}`, "axis");
   const emails = backup.users.filter((row) => row.email !== null);
   keysOf("users", emails, (row) => row.email ?? "", "email");
   keysOf("comments", backup.comments.filter((row) => row.sourceId !== null), (row) => row.sourceId ?? "", "sourceId");
@@ -227,6 +244,13 @@ function findReferenceProblems(backup: Backup): string[] {
     refer("moderationLog", i, "actorId", row.actorId, users, "a user id");
     refer("moderationLog", i, "commentId", row.commentId, comments, "a comment id");
     refer("moderationLog", i, "targetUserId", row.targetUserId, users, "a user id");
+  });
+  backup.commentVotes.forEach((row, i) => {
+    refer("commentVotes", i, "commentId", row.commentId, comments, "a comment id");
+    refer("commentVotes", i, "voterId", row.voterId, users, "a user id");
+    const values = row.axis === "value" ? ["up", "down"] : ["agree", "disagree"];
+    if (!values.includes(row.value)) problems.push(`commentVotes[${i}].value: a ${row.axis} vote is ${values.join(" or ")}, not ${JSON.stringify(row.value)}`);
+    if (row.reason !== null && row.value !== "down") problems.push(`commentVotes[${i}].reason: only a "down" vote has a reason`);
   });
   if (problems.length === 0 && orderParentsFirst(backup.comments).length !== backup.comments.length) {
     problems.push("comments: some parentId chains loop back on themselves; a reply cannot be its own ancestor");

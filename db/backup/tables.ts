@@ -18,6 +18,7 @@ export function backupTables(schema: Schema) {
     bans: schema.bans,
     threadLocks: schema.threadLocks,
     moderationLog: schema.moderationLog,
+    commentVotes: schema.commentVotes,
   } as const satisfies Record<BackupTableName, unknown>;
 }
 

@@ -43,18 +43,28 @@ export type ReaderExport = {
     resolvedAt: Date | null;
     resolution: string | null;
   }[];
+  /** The reader's votes on comments (db/queries/votes.ts), whoever wrote the comment. */
+  votes: {
+    commentId: number;
+    essayPath: string;
+    axis: "value" | "stance";
+    value: string;
+    reason: string | null;
+    createdAt: Date;
+    updatedAt: Date;
+  }[];
 };
 
 /**
  * Everything one reader wrote here, for their own download: profile (with their e-mail,
- * which is theirs), every comment in any state with its earlier versions, and the reports
- * they filed. One query per table, whatever the number of comments. The caller passes the
+ * which is theirs), every comment in any state with its earlier versions, the reports
+ * they filed and their votes. One query per table, whatever the number of comments. The caller passes the
  * signed-in reader's own id. Undefined when the user does not exist.
  */
 export async function getReaderExport({ userId }: { userId: string }): Promise<ReaderExport | undefined> {
   const { db, schema } = getDb();
-  const { users, comments, commentRevisions, reports } = schema;
-  const [userRows, commentRows, revisionRows, reportRows] = await Promise.all([
+  const { users, comments, commentRevisions, reports, commentVotes } = schema;
+  const [userRows, commentRows, revisionRows, reportRows, voteRows] = await Promise.all([
     db
       .select({
         id: users.id,
@@ -107,6 +117,20 @@ export async function getReaderExport({ userId }: { userId: string }): Promise<R
       .from(reports)
       .where(eq(reports.reporterId, userId))
       .orderBy(asc(reports.createdAt), asc(reports.id)),
+    db
+      .select({
+        commentId: commentVotes.commentId,
+        essayPath: comments.essayPath,
+        axis: commentVotes.axis,
+        value: commentVotes.value,
+        reason: commentVotes.reason,
+        createdAt: commentVotes.createdAt,
+        updatedAt: commentVotes.updatedAt,
+      })
+      .from(commentVotes)
+      .innerJoin(comments, eq(comments.id, commentVotes.commentId))
+      .where(eq(commentVotes.voterId, userId))
+      .orderBy(asc(commentVotes.createdAt), asc(commentVotes.id)),
   ]);
   const [user] = userRows;
   if (!user) return undefined;
@@ -131,6 +155,7 @@ export async function getReaderExport({ userId }: { userId: string }): Promise<R
     },
     comments: commentRows.map((comment) => ({ ...comment, revisions: revisionsByComment.get(comment.id) ?? [] })),
     reports: reportRows,
+    votes: voteRows,
   };
 }
 
@@ -148,7 +173,7 @@ export type DeleteAccountResult =
  * Deletes a reader's account in one transaction. The caller passes the signed-in reader's own
  * id: nobody else's account can be named here.
  *  - the users row goes, and with it (foreign keys) their sessions, sign-in accounts, the bans
- *    against them and the reports they filed; sign-in tokens, rate-limit entries and queued
+ *    against them and the reports they filed; their votes on comments, sign-in tokens, rate-limit entries and queued
  *    e-mail addressed to them are deleted too;
  *  - deleteComments false: their comments stay in their threads, authorless, shown as
  *    "a former reader" (earlier versions stay, as for any comment);
@@ -167,7 +192,7 @@ export async function deleteAccount({
   deleteComments: boolean;
   now?: Date;
 }): Promise<DeleteAccountResult> {
-  const { users, comments, commentRevisions, verificationTokens, rateLimitHits, outbox } = getDb().schema;
+  const { users, comments, commentRevisions, commentVotes, verificationTokens, rateLimitHits, outbox } = getDb().schema;
 
   return withTransaction(
     async (tx): Promise<DeleteAccountResult> => {
@@ -189,6 +214,8 @@ export async function deleteAccount({
         await tx.update(comments).set({ authorId: null, authorName: null }).where(byAuthor);
       }
 
+      // The foreign key would cascade too; named here so that what leaving removes reads in one place.
+      await tx.delete(commentVotes).where(eq(commentVotes.voterId, userId));
       await tx.delete(users).where(eq(users.id, userId));
       const keys = [userId];
       if (user.email !== null) {

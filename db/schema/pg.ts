@@ -159,6 +159,38 @@ export const commentRevisions = pgTable(
 );
 export type CommentRevision = typeof commentRevisions.$inferSelect;
 
+// ── Votes on comments (issue 13): two independent axes, one row per voter, comment and axis ──
+
+// axis 'value' holds 'up' | 'down' (a 'down' may carry a reason); axis 'stance' holds
+// 'agree' | 'disagree'. Moderation (hide, ban) leaves votes as they are.
+export const commentVotes = pgTable(
+  "comment_votes",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    voterId: text("voter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    axis: text("axis", { enum: ["value", "stance"] }).notNull(),
+    value: text("value", { enum: ["up", "down", "agree", "disagree"] }).notNull(),
+    reason: text("reason", { enum: ["off-topic", "repetitive", "no-argument"] }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("comment_votes_comment_id_voter_id_axis_idx").on(table.commentId, table.voterId, table.axis),
+    index("comment_votes_voter_id_idx").on(table.voterId),
+    // Unqualified column names, as in comments_status_check (SQLite rebuilds tables under a temporary name).
+    check(
+      "comment_votes_value_check",
+      sql`(${sql.identifier("axis")} = 'value' and ${sql.identifier("value")} in ('up', 'down') and (${sql.identifier("reason")} is null or (${sql.identifier("value")} = 'down' and ${sql.identifier("reason")} in ('off-topic', 'repetitive', 'no-argument')))) or (${sql.identifier("axis")} = 'stance' and ${sql.identifier("value")} in ('agree', 'disagree') and ${sql.identifier("reason")} is null)`,
+    ),
+  ],
+);
+export type CommentVote = typeof commentVotes.$inferSelect;
+
 // ── Cache tag invalidations shared by every instance (read and written with raw SQL) ──
 
 export const cacheTagEvents = pgTable(

@@ -85,6 +85,12 @@ for (const target of targets) {
       await db.insert(schema.bans).values({ userId: other.id, reason: "Spam", createdBy: reader.id, createdAt: at(9_100) });
       await db.insert(schema.threadLocks).values({ essayPath: essayB, lockedBy: reader.id, lockedAt: at(9_200) });
       await db.insert(schema.moderationLog).values({ actorId: reader.id, actorName: `Leaver${n}`, action: "ban", targetUserId: other.id, createdAt: at(9_300) });
+      // The reader's votes on the other's reply (both axes), and the other's vote on the reader's comment.
+      await db.insert(schema.commentVotes).values([
+        { commentId: b, voterId: reader.id, axis: "value", value: "down", reason: "off-topic", createdAt: at(9_400), updatedAt: at(9_400) },
+        { commentId: b, voterId: reader.id, axis: "stance", value: "agree", createdAt: at(9_500), updatedAt: at(9_600) },
+        { commentId: a, voterId: other.id, axis: "value", value: "up", createdAt: at(9_700), updatedAt: at(9_700) },
+      ]);
       if (!filed) throw new Error("insert returned no row");
       return { reader: reader.id, other: other.id, email, essayA, essayB, ids: { a, b, c, d, e, f }, filedReport: filed.id, n };
     }
@@ -107,14 +113,15 @@ for (const target of targets) {
         bans: await db.select().from(schema.bans).where(inArray(schema.bans.userId, [s.reader, s.other])).orderBy(schema.bans.id),
         locks: await db.select().from(schema.threadLocks).where(eq(schema.threadLocks.essayPath, s.essayB)),
         log: await db.select().from(schema.moderationLog).where(eq(schema.moderationLog.targetUserId, s.other)),
+        votes: await db.select().from(schema.commentVotes).where(inArray(schema.commentVotes.commentId, commentIds)).orderBy(schema.commentVotes.id),
       };
     }
 
     describe("getReaderExport", () => {
-      it("holds the profile, every comment in every state with its earlier versions, and the reports filed, in one query per table", async () => {
+      it("holds the profile, every comment in every state with its earlier versions, the reports filed and the votes, in one query per table", async () => {
         const s = await seedScenario();
         const { result, queries } = await countQueries(() => m.account.getReaderExport({ userId: s.reader }));
-        expect(queries).toBe(4);
+        expect(queries).toBe(5);
         expect(result?.profile).toEqual({
           id: s.reader,
           displayName: `Leaver${s.n}`,
@@ -140,6 +147,11 @@ for (const target of targets) {
         // Reports they filed, not reports about them; nobody else's words.
         expect(result?.reports).toEqual([
           { id: s.filedReport, commentId: s.ids.b, reason: "Off topic", createdAt: at(8_000), resolvedAt: null, resolution: null },
+        ]);
+        // Votes they cast, not votes on their comments.
+        expect(result?.votes).toEqual([
+          { commentId: s.ids.b, essayPath: s.essayA, axis: "value", value: "down", reason: "off-topic", createdAt: at(9_400), updatedAt: at(9_400) },
+          { commentId: s.ids.b, essayPath: s.essayA, axis: "stance", value: "agree", reason: null, createdAt: at(9_500), updatedAt: at(9_600) },
         ]);
         expect(JSON.stringify(result)).not.toMatch(/A reply"|Rude|staying/);
       });
@@ -168,6 +180,8 @@ for (const target of targets) {
         expect(after.reports.map((report) => [report.commentId, report.reporterId])).toEqual([[s.ids.a, s.other]]);
         expect(after.locks.map((lock) => lock.lockedBy)).toEqual([null]);
         expect(after.log.map((entry) => entry.actorId)).toEqual([null]);
+        // Their votes go; the other reader's vote on their comment stays.
+        expect(after.votes.map((vote) => [vote.commentId, vote.voterId, vote.axis])).toEqual([[s.ids.a, s.other, "value"]]);
         // Their words are unchanged, their name is gone.
         const mine = after.comments.filter((c) => c.id !== s.ids.b);
         expect(mine.every((c) => c.authorId === null && c.authorName === null)).toBe(true);
@@ -205,6 +219,7 @@ for (const target of targets) {
         expect(after.comments.find((c) => c.id === s.ids.f)?.deletedAt).toEqual(at(7_500));
         expect(after.comments.find((c) => c.id === s.ids.a)?.deletedAt).toEqual(at(10_000));
         expect(after.revisions).toEqual([]);
+        expect(after.votes.map((vote) => [vote.commentId, vote.voterId, vote.axis])).toEqual([[s.ids.a, s.other, "value"]]);
         expect(after.comments.find((c) => c.id === s.ids.b)).toMatchObject({ body: "A reply", authorId: s.other, deletedAt: null });
 
         const thread = await m.comments.getThreadByEssay({ essayPath: s.essayA });
@@ -242,6 +257,7 @@ for (const target of targets) {
         expect(await snapshot(s)).toEqual(before);
         expect(before.comments.find((c) => c.id === s.ids.a)?.body).toBe("Second thoughts");
         expect(before.revisions).toHaveLength(1);
+        expect(before.votes).toHaveLength(3);
       });
 
       it("answers not-found for an unknown user and changes nothing", async () => {

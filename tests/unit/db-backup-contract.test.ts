@@ -78,6 +78,13 @@ async function seed(database: Database) {
     { id: 10, actorId: "user-moderator", actorName: "Mo", action: "hide", commentId: 7, essayPath: "/other/01/01/essay", reason: "Personal attack", createdAt: at("2030-02-03T02:00:00.000Z") },
     { id: 11, actorId: null, actorName: "A former moderator", action: "ban", targetUserId: "user-nameless", createdAt: at("2030-02-03T02:00:01.000Z") },
   ]);
+  // Both axes, a changed vote (updatedAt after createdAt), a reason, and a vote on a hidden comment.
+  await db.insert(schema.commentVotes).values([
+    { id: 3, commentId: 2, voterId: "user-moderator", axis: "value", value: "up", createdAt: at("2030-02-07T00:00:00.001Z"), updatedAt: at("2030-02-07T00:00:00.001Z") },
+    { id: 4, commentId: 2, voterId: "user-moderator", axis: "stance", value: "disagree", createdAt: at("2030-02-07T00:00:01.000Z"), updatedAt: at("2030-02-08T00:00:00.999Z") },
+    { id: 8, commentId: 9, voterId: "user-nameless", axis: "value", value: "down", reason: "no-argument", createdAt: at("2030-02-07T00:00:02.000Z"), updatedAt: at("2030-02-07T00:00:02.000Z") },
+    { id: 6, commentId: 7, voterId: "user-ada", axis: "stance", value: "agree", createdAt: at("2030-02-03T00:30:00.000Z"), updatedAt: at("2030-02-03T00:30:00.000Z") },
+  ]);
 }
 
 describe("backup format", () => {
@@ -124,7 +131,35 @@ describe("backup format", () => {
     expect(problems({ ...empty, comments: [{ ...comment, parentId: 2 }, { ...comment, id: 2, parentId: 1 }] })).toEqual([
       "comments: some parentId chains loop back on themselves; a reply cannot be its own ancestor",
     ]);
+    const vote = { id: 1, commentId: 1, voterId: "user-a", axis: "value", value: "up", reason: null, createdAt: "2030-01-01T00:00:00.000Z", updatedAt: "2030-01-01T00:00:00.000Z" };
+    const withVotes = { ...empty, users: [{ id: "user-a", name: null, displayName: null, email: null, emailVerified: null, image: null, notify: "replies", commentsApprovedAt: null, createdAt: "2030-01-01T00:00:00.000Z" }], comments: [comment] };
+    expect(problems({ ...withVotes, commentVotes: [vote] })).toEqual([]);
+    expect(
+      problems({
+        ...withVotes,
+        commentVotes: [
+          { ...vote, commentId: 3 },
+          { ...vote, id: 2, voterId: "ghost", axis: "stance" },
+          { ...vote, id: 3, reason: "off-topic" },
+          { ...vote, id: 4, axis: "stance", value: "agree" },
+          { ...vote, id: 5, axis: "stance", value: "agree" },
+        ],
+      }),
+    ).toEqual([
+      "commentVotes[4].axis: \"1 user-a stance\" appears twice",
+      "commentVotes[0].commentId: 3 is not a comment id in this file",
+      'commentVotes[1].voterId: "ghost" is not a user id in this file',
+      'commentVotes[1].value: a stance vote is agree or disagree, not "up"',
+      'commentVotes[2].reason: only a "down" vote has a reason',
+    ]);
+    expect(problems({ ...withVotes, commentVotes: [{ ...vote, value: "meh" }] })[0]).toMatch(/^commentVotes\[0\]\.value: /);
     expect(problems(empty)).toEqual([]);
+  });
+
+  it("reads a file written before votes existed as one without votes", () => {
+    const { commentVotes: _none, ...before } = { format: "essays-comments", version: 1, users: [], comments: [], commentRevisions: [], reports: [], bans: [], threadLocks: [], moderationLog: [], commentVotes: [] };
+    const result = parseBackup(JSON.stringify(before));
+    expect(result.ok && result.backup.commentVotes).toEqual([]);
   });
 });
 
@@ -156,7 +191,17 @@ for (const { dialect, skip } of targets) {
 
       const target = await freshDatabase(dialect);
       const written = await importBackup({ database: target, backup: parsed.backup });
-      expect(written).toEqual({ users: 3, comments: 6, commentRevisions: 1, reports: 2, bans: 1, threadLocks: 2, moderationLog: 2 });
+      expect(written).toEqual({ users: 3, comments: 6, commentRevisions: 1, reports: 2, bans: 1, threadLocks: 2, moderationLog: 2, commentVotes: 4 });
+      expect(parsed.backup.commentVotes.find((vote) => vote.id === 4)).toEqual({
+        id: 4,
+        commentId: 2,
+        voterId: "user-moderator",
+        axis: "stance",
+        value: "disagree",
+        reason: null,
+        createdAt: "2030-02-07T00:00:01.000Z",
+        updatedAt: "2030-02-08T00:00:00.999Z",
+      });
       expect(serializeBackup(await exportBackup({ database: target }))).toBe(first);
       // Secrets were never there to import.
       expect(await target.db.select().from(target.schema.sessions)).toEqual([]);
@@ -175,9 +220,14 @@ for (const { dialect, skip } of targets) {
         .insert(schema.commentRevisions)
         .values({ commentId: 2, body: "b", bodyHtml: "b", writtenAt: new Date(), replacedAt: new Date() })
         .returning({ id: schema.commentRevisions.id });
+      const [vote] = await db
+        .insert(schema.commentVotes)
+        .values({ commentId: 5, voterId: "user-ada", axis: "value", value: "up" })
+        .returning({ id: schema.commentVotes.id });
       expect(comment?.id).toBe(13);
       expect(log?.id).toBe(12);
       expect(revision?.id).toBe(4);
+      expect(vote?.id).toBe(9);
     });
 
     it("refuses a database that is not empty, naming its tables, and writes nothing", async () => {
@@ -195,6 +245,7 @@ for (const { dialect, skip } of targets) {
         { table: "bans", rows: 1 },
         { table: "thread_locks", rows: 2 },
         { table: "moderation_log", rows: 2 },
+        { table: "comment_votes", rows: 4 },
       ]);
       expect((error as Error).message).toMatch(/^The database is not empty: users \(3 rows\), comments \(6 rows\)/);
       expect(serializeBackup(await exportBackup({ database: source }))).toBe(before);

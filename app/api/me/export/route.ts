@@ -6,7 +6,7 @@ const PRIVATE = { "Cache-Control": "private, no-store" };
 
 /**
  * "Download everything you wrote": the signed-in reader's own profile, comments (every state,
- * with earlier versions) and reports as one JSON file. Nobody else's data can be asked for:
+ * with earlier versions), reports and votes as one JSON file. Nobody else's data can be asked for:
  * the id comes from the session only.
  */
 export async function GET() {
@@ -27,6 +27,7 @@ export async function GET() {
       ...comment,
     })),
     reports: data.reports,
+    votes: data.votes,
   };
   return new Response(`${JSON.stringify(document, null, 2)}\n`, {
     headers: {
