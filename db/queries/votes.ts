@@ -28,7 +28,8 @@ function assertVoteShape(axis: string, value: string | null, reason: string | nu
   if (!DOWN_REASONS.includes(reason)) throw new RangeError(`setVote: the reason is ${DOWN_REASONS.join(", ")}, not ${JSON.stringify(reason)}`);
 }
 
-export type SetVoteResult = { ok: true; changed: boolean } | { ok: false; reason: VoteRefusal };
+/** voterSince: when the voter's account was made (its votes weigh 0 until VOTE_MIN_ACCOUNT_HOURS later). */
+export type SetVoteResult = { ok: true; changed: boolean; voterSince: Date } | { ok: false; reason: VoteRefusal };
 
 /** Sets (value non-null) or removes (value null) the voter's vote on one axis of one comment. Every check
  *  runs inside the write's transaction: the comment exists, belongs to essayPath, is visible (published, not
@@ -52,7 +53,7 @@ export async function setVote({
   now?: Date;
 }): Promise<SetVoteResult> {
   assertVoteShape(axis, value, reason);
-  const { bans, comments, commentVotes } = getDb().schema;
+  const { bans, comments, commentVotes, users } = getDb().schema;
   const parent = alias(comments, "parent");
 
   return withTransaction(
@@ -68,6 +69,7 @@ export async function setVote({
           banned: sql<number>`(case when exists (select 1 from ${bans} where ${bans.userId} = ${voterId} and ${activeBanCondition(now)}) then 1 else 0 end)`.mapWith(Number),
           currentValue: commentVotes.value,
           currentReason: commentVotes.reason,
+          voterSinceMs: sql<number>`(select ${epochMs(users.createdAt)} from ${users} where ${users.id} = ${voterId})`.mapWith(Number),
         })
         .from(comments)
         .leftJoin(parent, eq(parent.id, comments.parentId))
@@ -80,19 +82,20 @@ export async function setVote({
       if (target.authorId === voterId) return { ok: false, reason: "own-comment" };
       if (value === "down" && target.parentAuthorId === voterId) return { ok: false, reason: "down-on-reply-to-you" };
       if (target.banned) return { ok: false, reason: "banned" };
+      const voterSince = new Date(target.voterSinceMs);
 
       const mine = and(eq(commentVotes.commentId, commentId), eq(commentVotes.voterId, voterId), eq(commentVotes.axis, axis));
       if (value === null) {
-        if (target.currentValue === null) return { ok: true, changed: false };
+        if (target.currentValue === null) return { ok: true, changed: false, voterSince };
         await tx.delete(commentVotes).where(mine);
-        return { ok: true, changed: true };
+        return { ok: true, changed: true, voterSince };
       }
-      if (target.currentValue === value && target.currentReason === reason) return { ok: true, changed: false };
+      if (target.currentValue === value && target.currentReason === reason) return { ok: true, changed: false, voterSince };
       await tx
         .insert(commentVotes)
         .values({ commentId, voterId, axis, value, reason, createdAt: now, updatedAt: now })
         .onConflictDoUpdate({ target: [commentVotes.commentId, commentVotes.voterId, commentVotes.axis], set: { value, reason, updatedAt: now } });
-      return { ok: true, changed: true };
+      return { ok: true, changed: true, voterSince };
     },
     // The read above decides `changed`: one voter's writes run one at a time.
     { lockKey: `votes:voter:${voterId}` },

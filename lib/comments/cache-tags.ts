@@ -4,3 +4,5 @@
  */
 export const threadTag = (essayPath: string) => `comments:${essayPath}`;
 export const COMMENT_COUNTS_TAG = "comment-counts";
+/** The votes of a thread: a vote re-renders its pages without reading the comments again. */
+export const threadVotesTag = (essayPath: string) => `votes:${essayPath}`;

@@ -2,7 +2,9 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { getCommentCountsByEssay, getThreadByEssay, type ThreadComment } from "@/db/queries/comments";
 import { getThreadLock } from "@/db/queries/moderation";
-import { COMMENT_COUNTS_TAG, threadTag } from "./cache-tags";
+import { getThreadVoteTallies, type VoteTally } from "@/db/queries/votes";
+import { env } from "@/env.js";
+import { COMMENT_COUNTS_TAG, threadTag, threadVotesTag } from "./cache-tags";
 
 /** A thread as the page receives it: dates as ISO strings (the cache stores JSON). */
 export type ThreadRow = Omit<ThreadComment, "editedAt" | "createdAt"> & {
@@ -12,7 +14,15 @@ export type ThreadRow = Omit<ThreadComment, "editedAt" | "createdAt"> & {
   held?: "pending";
   /** Only in the author's own browser: the text of their comment a moderator removed. */
   ownBodyHtml?: string;
+  /** Its place among its siblings in the page's order, when that order ranks by votes. */
+  rank?: number;
+  /** Its counted votes, once they are shown to everyone (VOTES_HIDDEN_HOURS after posting). */
+  votes?: VoteCounts;
+  /** Set while its scores are hidden: they are not in the page. */
+  votesHidden?: true;
 };
+
+export type VoteCounts = Omit<VoteTally, "commentId">;
 
 /** One query for the whole thread, cached with the essay page until a comment changes it. */
 export function getCachedThread(essayPath: string): Promise<ThreadRow[]> {
@@ -39,3 +49,16 @@ export function getCachedThreadLocked(essayPath: string): Promise<boolean> {
 export const getCachedCommentCounts = unstable_cache(() => getCommentCountsByEssay(), ["comment-counts"], {
   tags: [COMMENT_COUNTS_TAG],
 });
+
+/**
+ * The counted votes of a whole thread: one grouped query, cached with the thread and refreshed by
+ * a vote (its own tag, so the comments stay cached). Votes of young accounts start to count as
+ * the accounts age, so the cache also lapses every hour.
+ */
+export function getCachedThreadVotes(essayPath: string): Promise<VoteTally[]> {
+  return unstable_cache(
+    () => getThreadVoteTallies({ essayPath, eligibleBefore: new Date(Date.now() - env.VOTE_MIN_ACCOUNT_HOURS * 3_600_000) }),
+    ["thread-votes", essayPath],
+    { tags: [threadTag(essayPath), threadVotesTag(essayPath)], revalidate: 3600 },
+  )();
+}

@@ -129,3 +129,38 @@ function readField(input: FormInput, field: string): unknown {
 function isFormData(input: FormInput): input is FormData {
   return typeof FormData !== "undefined" && input instanceof FormData;
 }
+
+/** Votes (docs/decisions/037): the axis, the choice on it ("none" removes it), and a ▼'s reason. */
+export const VOTE_CHOICES = { value: ["up", "down"], stance: ["agree", "disagree"] } as const;
+export const DOWN_REASONS = ["off-topic", "repetitive", "no-argument"] as const;
+export type VoteInput = {
+  commentId: number;
+  essayPath: string;
+  axis: "value" | "stance";
+  value: "up" | "down" | "agree" | "disagree" | null;
+  reason: (typeof DOWN_REASONS)[number] | null;
+  /** A plain form's button: the same choice again takes the vote back. */
+  toggle: boolean;
+};
+
+const voteFieldsSchema = z.object({
+  commentId: commentIdSchema,
+  essayPath: essayPathSchema,
+  axis: z.enum(["value", "stance"], { message: "Choose what to vote on: value or stance." }),
+  value: z.enum(["up", "down", "agree", "disagree", "none"], { message: "Choose up, down, agree, disagree or none." }),
+  reason: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(DOWN_REASONS, { message: "Choose why it is not useful: off-topic, repetitive or no argument." }).optional()),
+  toggle: z.preprocess((value) => value === true || value === "1" || value === "true", z.boolean()),
+});
+
+export function parseVoteForm(input: FormInput): ParseResult<VoteInput> {
+  const parsed = parseFields(voteFieldsSchema, input, ["commentId", "essayPath", "axis", "value", "reason", "toggle"]);
+  if (!parsed.ok) return parsed as ParseResult<VoteInput>;
+  const { axis, value, reason, ...rest } = parsed.data;
+  const choice = value === "none" ? null : value;
+  if (choice !== null && !(VOTE_CHOICES[axis] as readonly string[]).includes(choice)) {
+    return { ok: false, fieldErrors: { value: axis === "value" ? "A value vote is up or down." : "A stance is agree or disagree." } };
+  }
+  // "Wrong" is not a reason: disagreeing is what the stance axis is for.
+  if (choice === "down" && !reason) return { ok: false, fieldErrors: { reason: "Say why it is not useful: off-topic, repetitive or no argument. Disagreeing is a stance, not a ▼." } };
+  return { ok: true, data: { ...rest, axis, value: choice, reason: choice === "down" ? reason! : null } };
+}

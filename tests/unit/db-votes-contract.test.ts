@@ -118,12 +118,12 @@ for (const target of targets) {
         const voter = await insertUser();
         const commentId = await insertComment({ essayPath, authorId: author });
 
-        expect(await vote({ voterId: voter, commentId, essayPath, value: "up", now: at(1_000) })).toEqual({ ok: true, changed: true });
-        expect(await vote({ voterId: voter, commentId, essayPath, value: "up", now: at(2_000) })).toEqual({ ok: true, changed: false });
-        expect(await vote({ voterId: voter, commentId, essayPath, axis: "stance", value: "disagree", now: at(3_000) })).toEqual({ ok: true, changed: true });
-        expect(await vote({ voterId: voter, commentId, essayPath, value: "down", reason: "repetitive", now: at(4_000) })).toEqual({ ok: true, changed: true });
+        expect(await vote({ voterId: voter, commentId, essayPath, value: "up", now: at(1_000) })).toEqual({ ok: true, changed: true, voterSince: at(-365 * DAY) });
+        expect(await vote({ voterId: voter, commentId, essayPath, value: "up", now: at(2_000) })).toEqual({ ok: true, changed: false, voterSince: at(-365 * DAY) });
+        expect(await vote({ voterId: voter, commentId, essayPath, axis: "stance", value: "disagree", now: at(3_000) })).toEqual({ ok: true, changed: true, voterSince: at(-365 * DAY) });
+        expect(await vote({ voterId: voter, commentId, essayPath, value: "down", reason: "repetitive", now: at(4_000) })).toEqual({ ok: true, changed: true, voterSince: at(-365 * DAY) });
         // Another reason is a change too.
-        expect(await vote({ voterId: voter, commentId, essayPath, value: "down", reason: "off-topic", now: at(5_000) })).toEqual({ ok: true, changed: true });
+        expect(await vote({ voterId: voter, commentId, essayPath, value: "down", reason: "off-topic", now: at(5_000) })).toEqual({ ok: true, changed: true, voterSince: at(-365 * DAY) });
 
         expect((await votesOn(commentId)).map((row) => [row.voterId, row.axis, row.value, row.reason, row.createdAt, row.updatedAt])).toEqual([
           [voter, "value", "down", "off-topic", at(1_000), at(5_000)],
@@ -131,10 +131,10 @@ for (const target of targets) {
         ]);
 
         // Removing one axis leaves the other; removing again changes nothing.
-        expect(await vote({ voterId: voter, commentId, essayPath, value: null, now: at(6_000) })).toEqual({ ok: true, changed: true });
-        expect(await vote({ voterId: voter, commentId, essayPath, value: null, now: at(7_000) })).toEqual({ ok: true, changed: false });
+        expect(await vote({ voterId: voter, commentId, essayPath, value: null, now: at(6_000) })).toEqual({ ok: true, changed: true, voterSince: at(-365 * DAY) });
+        expect(await vote({ voterId: voter, commentId, essayPath, value: null, now: at(7_000) })).toEqual({ ok: true, changed: false, voterSince: at(-365 * DAY) });
         expect((await votesOn(commentId)).map((row) => [row.axis, row.value])).toEqual([["stance", "disagree"]]);
-        expect(await vote({ voterId: voter, commentId, essayPath, axis: "stance", value: "agree", now: at(8_000) })).toEqual({ ok: true, changed: true });
+        expect(await vote({ voterId: voter, commentId, essayPath, axis: "stance", value: "agree", now: at(8_000) })).toEqual({ ok: true, changed: true, voterSince: at(-365 * DAY) });
         expect((await votesOn(commentId)).map((row) => [row.axis, row.value, row.updatedAt])).toEqual([["stance", "agree", at(8_000)]]);
       });
 
@@ -204,11 +204,11 @@ for (const target of targets) {
         expect(await vote({ voterId: voter, commentId: published, essayPath })).toEqual({ ok: false, reason: "banned" });
         expect(await vote({ voterId: voter, commentId: published, essayPath, axis: "stance", value: null })).toEqual({ ok: false, reason: "banned" });
         expect(await allVotes()).toEqual(afterOk);
-        expect(await vote({ voterId: voter, commentId: published, essayPath, now: at(DAY + 1) })).toEqual({ ok: true, changed: true });
+        expect(await vote({ voterId: voter, commentId: published, essayPath, now: at(DAY + 1) })).toEqual({ ok: true, changed: true, voterSince: at(-365 * DAY) });
         await db.update(schema.bans).set({ endsAt: null }).where(eq(schema.bans.id, ban!.id));
         expect(await vote({ voterId: voter, commentId: published, essayPath, value: null, now: at(2 * DAY) })).toEqual({ ok: false, reason: "banned" });
         await db.update(schema.bans).set({ liftedAt: at(2 * DAY) }).where(eq(schema.bans.id, ban!.id));
-        expect(await vote({ voterId: voter, commentId: published, essayPath, value: null, now: at(3 * DAY) })).toEqual({ ok: true, changed: true });
+        expect(await vote({ voterId: voter, commentId: published, essayPath, value: null, now: at(3 * DAY) })).toEqual({ ok: true, changed: true, voterSince: at(-365 * DAY) });
       });
 
       it("throws on a value of the other axis or a misplaced reason, before writing anything", async () => {
