@@ -6,6 +6,7 @@ const VIEW_LABELS: Record<AdminView, string> = {
   queue: "Approval queue",
   reports: "Reports",
   bans: "Bans",
+  votes: "Coinciding votes",
   log: "Log",
 };
 

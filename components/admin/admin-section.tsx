@@ -1,10 +1,12 @@
 import { getThreadLock } from "@/db/queries/moderation";
+import { getCoincidentVoterPairs } from "@/db/queries/votes";
 import { listActiveBans, listModerationLog, listOpenReports, listPendingComments, listRecentComments } from "@/db/queries/moderation-lists";
 import { ADMIN_PAGE_SIZE, type AdminQuery } from "@/lib/moderation/admin-query";
 import type { Moderator } from "@/lib/moderation/moderators";
 import { AdminPagination } from "./admin-nav";
 import { AdminTime } from "./admin-time";
 import { BanList } from "./ban-list";
+import { CoincidentVoterList } from "./coincident-voter-list";
 import { CommentCard } from "./comment-card";
 import { ModerationLogList } from "./moderation-log-list";
 import { ThreadLockForm } from "./moderation-forms";
@@ -94,6 +96,11 @@ export async function AdminSection({ query, moderator, essays, returnTo }: Props
           <AdminPagination query={query} hasMore={hasMore} />
         </>
       );
+    }
+    case "votes": {
+      // One query over every vote; a list to look at, never an automatic penalty (decision 037).
+      const pairs = await getCoincidentVoterPairs({ minShared: 10, minRatio: 0.8, withinMs: 3_600_000 });
+      return <CoincidentVoterList pairs={pairs} />;
     }
     case "log": {
       const { rows, hasMore } = paged(await listModerationLog(page(query)));

@@ -8,6 +8,7 @@ import { CommentBody } from "./comment-body";
 import { CommentForm } from "./comment-form";
 import dynamic from "next/dynamic";
 import { CommentTime } from "./comment-time";
+import { CommentVotes, type VoteContext } from "./comment-votes";
 import { NoScriptOwnLinks } from "./no-script-own-links";
 
 // Loaded when first needed: they only ever appear after the page has hydrated (a click, or a
@@ -24,11 +25,12 @@ export type CommentItemProps = {
   replyCount: number;
   essayPath: string;
   open: boolean;
+  votes: VoteContext;
   /** Set for replies shown flat past the indentation limit. */
   inReplyTo?: { id: number; name: string };
 };
 
-export function CommentItem({ comment, tombstone, replyCount, essayPath, open, inReplyTo }: CommentItemProps) {
+export function CommentItem({ comment, tombstone, replyCount, essayPath, open, votes, inReplyTo }: CommentItemProps) {
   const [mode, setMode] = useState<Mode>("read");
   const { viewer } = useViewer();
   const own = viewer.signedIn && comment.authorId === viewer.id && !tombstone;
@@ -67,6 +69,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, i
       {mode === "edit" && (
         <EditLoader commentId={comment.id} essayPath={essayPath} onCancel={() => setMode("read")} />
       )}
+      {!tombstone && !comment.held && <CommentVotes comment={comment} context={votes} />}
       <footer className="comment-actions">
         {replyCount > 0 && (
           <span className="reply-count">{`${replyCount} ${replyCount === 1 ? "reply" : "replies"}`}</span>

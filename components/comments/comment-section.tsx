@@ -22,9 +22,12 @@ export function CommentSection({ essay, thread }: { essay: Essay; thread: Thread
       <h2 id="comments-title">
         {count === 0 ? "Comments" : `${count.toLocaleString("en-US")} ${count === 1 ? "comment" : "comments"}`}
       </h2>
+      <noscript>
+        <link rel="stylesheet" href={`/api/me/votes.css?essay=${encodeURIComponent(essay.path)}`} />
+      </noscript>
       <ModeratorThreadTools essayPath={essay.path} locked={locked} />
       {count > 1 && <ThreadOrderLinks essayPath={essay.path} at={at} />}
-      <CommentThread rows={thread.rows} essayPath={essay.path} open={open} order={at.order} newConversationsHere={newConversationsHere} />
+      <CommentThread rows={thread.rows} essayPath={essay.path} pagePath={threadPageHref(essay.path, at)} open={open} order={at.order} newConversationsHere={newConversationsHere} />
       <ThreadPagination essayPath={essay.path} at={at} pageCount={pageCount} />
       {open ? (
         <NewCommentGate signInHref={`/sign-in?callbackUrl=${encodeURIComponent(`${threadPageHref(essay.path, at)}#comments`)}`}>

@@ -1,10 +1,12 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { buildCommentTree, type CommentNode, type CommentOrder } from "@/lib/comments/build-tree";
 import type { ThreadRow } from "@/lib/comments/cached-queries";
+import { NO_VOTES, type ViewerVoteState } from "@/lib/comments/viewer-vote-state";
 import { useViewer, type Viewer } from "../viewer-context";
 import { CommentItem } from "./comment-item";
+import type { VoteContext } from "./comment-votes";
 import { useFindMovedComment } from "./use-find-moved-comment";
 
 /** Replies nest visually this many levels; deeper ones are listed flat and say whom they answer. */
@@ -21,27 +23,31 @@ type OwnHeld = {
   editedAt: string | null;
 };
 
+type Mine = { comments: OwnHeld[]; votes: ViewerVoteState };
+
 /**
- * The page is the same for everyone; the author's own held and removed comments are
- * fetched by their browser and merged in, visible to them alone.
+ * The page is the same for everyone; the author's own held and removed comments, and their
+ * votes with the tallies only they may see, are fetched by their browser and merged in.
  */
-function useOwnHeldComments(essayPath: string, rows: ThreadRow[]): { own: OwnHeld[]; settled: boolean } {
+function useMine(essayPath: string, rows: ThreadRow[]): { own: OwnHeld[]; votes: ViewerVoteState; settled: boolean; reload: () => void } {
   const { viewer, loaded } = useViewer();
-  const [own, setOwn] = useState<OwnHeld[]>([]);
+  const [mine, setMine] = useState<Mine>({ comments: [], votes: NO_VOTES });
   const [fetched, setFetched] = useState(false);
+  const [asked, setAsked] = useState(0);
   const signedIn = viewer.signedIn;
   useEffect(() => {
     if (!signedIn) return;
     const controller = new AbortController();
     fetch(`/api/comments/mine?essay=${encodeURIComponent(essayPath)}`, { cache: "no-store", signal: controller.signal })
-      .then((response) => (response.ok ? (response.json() as Promise<{ comments: OwnHeld[] }>) : { comments: [] }))
-      .then((data) => setOwn(data.comments))
+      .then((response) => (response.ok ? (response.json() as Promise<Mine>) : undefined))
+      .then((data) => data && setMine(data))
       .catch(() => undefined)
       .finally(() => setFetched(true));
     return () => controller.abort();
-  }, [signedIn, essayPath, rows]);
+  }, [signedIn, essayPath, rows, asked]);
+  const reload = useCallback(() => setAsked((count) => count + 1), []);
   // Settled: every comment this reader can see on the page is drawn.
-  return { own: signedIn ? own : [], settled: loaded && (!signedIn || fetched) };
+  return signedIn ? { own: mine.comments, votes: mine.votes, settled: loaded && fetched, reload } : { own: [], votes: NO_VOTES, settled: loaded, reload };
 }
 
 /**
@@ -88,7 +94,7 @@ function flattenReplies(node: Node): { node: Node; parent: Node }[] {
 
 const nameOf = (node: Node) => (node.tombstone ? "a removed comment" : node.comment.authorName);
 
-type Shared = { essayPath: string; open: boolean };
+type Shared = { essayPath: string; open: boolean; votes: VoteContext };
 
 function CommentList({ nodes, level, shared }: { nodes: Node[]; level: number; shared: Shared }) {
   return (
@@ -124,6 +130,8 @@ type Props = {
   /** This page's conversations only (lib/comments/thread-page.ts): the page and its hydration data stay small. */
   rows: ThreadRow[];
   essayPath: string;
+  /** This page's address (lib/comments/pagination.ts threadPageHref): plain vote forms return to it. */
+  pagePath: string;
   open: boolean;
   order: CommentOrder;
   newConversationsHere: boolean;
@@ -133,9 +141,13 @@ type Props = {
  * A page of the thread, rendered on the server into the static page (readable without
  * JavaScript) and hydrated for the inline reply, edit and delete forms.
  */
-export function CommentThread({ rows, essayPath, open, order, newConversationsHere }: Props) {
+export function CommentThread({ rows, essayPath, pagePath, open, order, newConversationsHere }: Props) {
   const { viewer } = useViewer();
-  const { own, settled } = useOwnHeldComments(essayPath, rows);
+  const { own, votes, settled, reload } = useMine(essayPath, rows);
+  const voteContext = useMemo(
+    (): VoteContext => ({ essayPath, returnTo: pagePath, mine: votes.votes, tallies: new Map(votes.tallies.map((tally) => [tally.commentId, tally])), weighs: votes.weighs, reload }),
+    [essayPath, pagePath, votes, reload],
+  );
   useFindMovedComment(settled);
   const roots = useMemo(
     () => buildCommentTree(mergeOwn(rows, own, viewer, newConversationsHere), { order }),
@@ -143,5 +155,5 @@ export function CommentThread({ rows, essayPath, open, order, newConversationsHe
   );
 
   if (roots.length === 0) return <p className="no-comments">No comments yet.{open ? " Start the conversation." : ""}</p>;
-  return <CommentList nodes={roots} level={0} shared={{ essayPath, open }} />;
+  return <CommentList nodes={roots} level={0} shared={{ essayPath, open, votes: voteContext }} />;
 }

@@ -8,6 +8,8 @@ export function ThreadOrderLinks({ essayPath, at }: { essayPath: string; at: Thr
   const orders = [
     { order: "oldest", label: "Oldest first" },
     { order: "newest", label: "Newest first" },
+    { order: "best", label: "Best" },
+    { order: "valued", label: "Valued across disagreement" },
   ] as const;
   return (
     <nav className="comment-sort" aria-label="Order of comments">
@@ -20,10 +22,17 @@ export function ThreadOrderLinks({ essayPath, at }: { essayPath: string; at: Thr
   );
 }
 
+const PAGE_LABELS = {
+  oldest: ["Earlier comments", "Later comments"],
+  newest: ["Newer comments", "Older comments"],
+  best: ["Higher ranked", "Lower ranked"],
+  valued: ["Higher ranked", "Lower ranked"],
+} as const;
+
 export function ThreadPagination({ essayPath, at, pageCount }: { essayPath: string; at: ThreadPageRef; pageCount: number }) {
   if (pageCount <= 1) return null;
   const link = (page: number) => href(essayPath, { order: at.order, page });
-  const [previousLabel, nextLabel] = at.order === "oldest" ? ["Earlier comments", "Later comments"] : ["Newer comments", "Older comments"];
+  const [previousLabel, nextLabel] = PAGE_LABELS[at.order];
   return (
     <nav className="thread-pages" aria-label="Pages of comments">
       <p className="thread-pages-status">{`Page ${at.page} of ${pageCount}`}</p>

@@ -237,3 +237,10 @@ export async function getCoincidentVoterPairs({
     coinciding: row.coinciding,
   }));
 }
+
+/** When the voter's account was made: its votes weigh 0 until VOTE_MIN_ACCOUNT_HOURS later. */
+export async function getVoterSince({ voterId }: { voterId: string }): Promise<Date | undefined> {
+  const { db, schema } = getDb();
+  const [row] = await db.select({ createdAt: schema.users.createdAt }).from(schema.users).where(eq(schema.users.id, voterId)).limit(1);
+  return row ? new Date(row.createdAt) : undefined;
+}

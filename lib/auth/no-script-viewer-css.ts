@@ -24,6 +24,8 @@ export function noScriptViewerCss(viewer: NoScriptViewer): string {
     `.nojs-avatar::before { content: ${cssString(initial)}; }`,
     // The reader's own comments: their Edit and Delete links.
     `.nojs-own[data-author=${cssString(viewer.id)}] { display: contents; }`,
+    // …and no vote buttons on them (decision 037).
+    `.comment-votes[data-author=${cssString(viewer.id)}] .vote-forms { display: none; }`,
     "",
   ].join("\n");
 }

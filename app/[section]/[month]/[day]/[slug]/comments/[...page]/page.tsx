@@ -28,16 +28,18 @@ async function resolve(params: Props["params"]) {
   return { essay, at };
 }
 
+const ORDER_TITLES = { oldest: "", newest: "newest first, ", best: "best first, ", valued: "valued across disagreement, " } as const;
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await resolve(params);
   if (!found) return notFoundMetadata;
   const { essay, at } = found;
-  const order = at.order === "newest" ? "newest first, " : "";
+  const order = ORDER_TITLES[at.order];
   return {
     title: `Comments on “${essay.title}” (${order}page ${at.page})`,
     description: `Readers’ conversation about “${essay.title}”.`,
-    // The newest-first pages repeat the same comments in another order: one copy is indexed.
-    robots: at.order === "newest" ? { index: false, follow: true } : undefined,
+    // The other orders repeat the same comments: one copy, oldest first, is indexed.
+    robots: at.order !== "oldest" ? { index: false, follow: true } : undefined,
     alternates: siteAlternates(threadPageHref(essay.path, at), essayCommentsFeed(essay)),
   };
 }

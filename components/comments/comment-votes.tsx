@@ -1,0 +1,190 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { ThreadRow, VoteCounts } from "@/lib/comments/cached-queries";
+import { VALUED_BADGE_MIN } from "@/lib/comments/ranking";
+import type { OwnVote, PrivateTally } from "@/lib/comments/viewer-vote-state";
+import { useViewer } from "../viewer-context";
+
+// Two votes apart on every comment (decision 037): value (▲ worth reading / ▼ not useful, with a
+// reason) and stance (agree / disagree). Plain forms that POST to /api/comments/votes and come
+// back to the comment without JavaScript; with it, the same forms are sent as JSON, the buttons
+// change at once and change back if the vote is refused.
+
+const REASONS = [
+  ["off-topic", "Off-topic"],
+  ["repetitive", "Repetitive"],
+  ["no-argument", "No argument"],
+] as const;
+
+export type VoteContext = {
+  essayPath: string;
+  /** The thread page the comment is on: a plain form comes back to it. */
+  returnTo: string;
+  mine: Record<number, OwnVote>;
+  tallies: Map<number, PrivateTally>;
+  weighs: boolean;
+  /** After a stance is cast: the reader may now see the split, so their state is asked again. */
+  reload: () => void;
+};
+
+type Axis = "value" | "stance";
+type Props = { comment: ThreadRow; context: VoteContext };
+
+export function CommentVotes({ comment, context }: Props) {
+  const { viewer } = useViewer();
+  const server = context.mine[comment.id] ?? {};
+  const [override, setOverride] = useState<OwnVote | null>(null);
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const mine = override ?? server;
+  const own = viewer.signedIn && viewer.id === comment.authorId;
+  const counts = shownCounts(comment, context.tallies.get(comment.id), server, mine, context.weighs);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    // Signed out, the plain form goes on to the server, which sends the reader to sign in.
+    if (!viewer.signedIn) return;
+    event.preventDefault();
+    const form = event.currentTarget;
+    const button = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const data = new FormData(form, button);
+    const axis = data.get("axis") as Axis;
+    const value = String(data.get("value"));
+    const reason = (data.get("reason") as OwnVote["reason"] | null) ?? undefined;
+    const before = mine;
+    const taken = axis === "value" ? before.value === value && (value !== "down" || before.reason === reason) : before.stance === value;
+    const next: OwnVote =
+      axis === "value"
+        ? { ...before, value: taken ? undefined : (value as OwnVote["value"]), reason: taken || value !== "down" ? undefined : reason }
+        : { ...before, stance: taken ? undefined : (value as OwnVote["stance"]) };
+    setOverride(next);
+    setMessage(null);
+    form.closest("details")?.removeAttribute("open");
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ commentId: comment.id, essayPath: context.essayPath, axis, value: taken ? "none" : value, reason: taken ? undefined : reason }),
+      });
+      const body = (await response.json().catch(() => ({}))) as { error?: string; counts?: boolean };
+      if (!response.ok) throw new Error(body.error ?? "Your vote could not be saved. Try again.");
+      setMessage({ text: announcement(axis, taken ? null : value, reason, body.counts !== false) });
+      if (axis === "stance") context.reload();
+    } catch (error) {
+      setOverride(before);
+      setMessage({ text: error instanceof TypeError ? "Your vote could not be sent: check your connection and try again." : (error as Error).message, error: true });
+    }
+  }
+
+  const hidden = (axis: Axis) => (
+    <>
+      <input type="hidden" name="commentId" value={comment.id} />
+      <input type="hidden" name="essayPath" value={context.essayPath} />
+      <input type="hidden" name="axis" value={axis} />
+      <input type="hidden" name="toggle" value="1" />
+      <input type="hidden" name="returnTo" value={context.returnTo} />
+    </>
+  );
+  const pressed = (choice: string) => (choice === mine.value || choice === mine.stance ? "true" : "false");
+  const subject = `the comment by ${comment.authorName}`;
+
+  return (
+    <div className="comment-votes" data-author={comment.authorId ?? undefined}>
+      <VoteFigures commentId={comment.id} counts={counts} hidden={comment.votesHidden === true} own={own} />
+      {!own && (
+        <div className="vote-forms" role="group" aria-label={`Your votes on ${subject}`}>
+          <form method="post" action="/api/comments/votes" onSubmit={submit}>
+            {hidden("value")}
+            <button type="submit" name="value" value="up" className="vote-button" aria-pressed={pressed("up")} data-vote={`${comment.id}:up`}>
+              <span aria-hidden="true">▲ </span>Worth reading
+            </button>
+          </form>
+          <details className="vote-down">
+            <summary className="vote-button" data-vote={`${comment.id}:down`} data-pressed={mine.value === "down" ? "" : undefined}>
+              <span aria-hidden="true">▼ </span>Not useful{mine.value === "down" && mine.reason ? `: ${REASONS.find(([key]) => key === mine.reason)?.[1].toLowerCase()}` : ""}
+            </summary>
+            <form method="post" action="/api/comments/votes" onSubmit={submit} className="vote-reasons">
+              {hidden("value")}
+              <input type="hidden" name="value" value="down" />
+              <p id={`vote-reason-${comment.id}`}>Why? (Disagreeing is a stance, not a ▼.)</p>
+              {REASONS.map(([key, label]) => (
+                <button
+                  key={key}
+                  type="submit"
+                  name="reason"
+                  value={key}
+                  className="vote-button"
+                  aria-pressed={mine.value === "down" && mine.reason === key ? "true" : "false"}
+                  aria-describedby={`vote-reason-${comment.id}`}
+                  data-vote={`${comment.id}:down:${key}`}
+                >
+                  {label}
+                </button>
+              ))}
+            </form>
+          </details>
+          <form method="post" action="/api/comments/votes" onSubmit={submit} className="vote-stance">
+            {hidden("stance")}
+            <button type="submit" name="value" value="agree" className="vote-button" aria-pressed={pressed("agree")} data-vote={`${comment.id}:agree`}>
+              Agree
+            </button>
+            <button type="submit" name="value" value="disagree" className="vote-button" aria-pressed={pressed("disagree")} data-vote={`${comment.id}:disagree`}>
+              Disagree
+            </button>
+          </form>
+        </div>
+      )}
+      <p className={message?.error ? "form-error vote-message" : "visually-hidden"} role={message?.error ? "alert" : "status"}>
+        {message?.text}
+      </p>
+    </div>
+  );
+}
+
+type Shown = { value?: Pick<VoteCounts, "up" | "down">; split?: Pick<VoteCounts, "agree" | "disagree">; valuedBy?: number };
+
+/**
+ * What the reader may see of a comment's tally: everyone's once its window has passed; during
+ * it, the author's own and, after a stance, the split. The reader's vote since the page was
+ * made is added to the page's figures when it weighs (their account is old enough).
+ */
+function shownCounts(comment: ThreadRow, tally: PrivateTally | undefined, server: OwnVote, mine: OwnVote, weighs: boolean): Shown {
+  const adjust = (count: number, choice: string) =>
+    count + (weighs ? Number(mine.value === choice || mine.stance === choice) - Number(server.value === choice || server.stance === choice) : 0);
+  const base = comment.votes ?? (tally?.kind === "own" ? tally.counts : undefined);
+  if (base) {
+    return {
+      value: { up: adjust(base.up, "up"), down: adjust(base.down, "down") },
+      split: { agree: adjust(base.agree, "agree"), disagree: adjust(base.disagree, "disagree") },
+      valuedBy: base.upFromDisagreers,
+    };
+  }
+  if (tally?.kind === "split" && mine.stance) return { split: { agree: adjust(tally.agree, "agree"), disagree: adjust(tally.disagree, "disagree") } };
+  return {};
+}
+
+function VoteFigures({ commentId, counts, hidden, own }: { commentId: number; counts: Shown; hidden: boolean; own: boolean }) {
+  const parts: string[] = [];
+  if (counts.value) parts.push(`${counts.value.up} worth reading`, `${counts.value.down} not useful`);
+  if (counts.split) parts.push(`${counts.split.agree} agree`, `${counts.split.disagree} disagree`);
+  const valued = (counts.valuedBy ?? 0) >= VALUED_BADGE_MIN;
+  return (
+    <p className="vote-figures">
+      {valued && <span className="valued-badge">{`Valued by ${counts.valuedBy} who disagree`}</span>}
+      {parts.length > 0 ? (
+        <span>{`${own && hidden ? "Only you see these for now: " : ""}${parts.join(" · ")}`}</span>
+      ) : hidden ? (
+        // Filled in by /api/me/votes.css for the author or a reader who took a stance, without JavaScript.
+        <span className="vote-private" data-comment={commentId}>
+          <span className="vote-hidden-note">Votes on a new comment are hidden for a while, so that nobody follows the crowd.</span>
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+function announcement(axis: Axis, value: string | null, reason: string | undefined, counts: boolean): string {
+  const later = counts ? "" : " It will count once your account is old enough.";
+  if (value === null) return `Your ${axis === "value" ? "vote" : "stance"} is taken back.`;
+  if (axis === "stance") return `You ${value} with this comment.${later}`;
+  return `${value === "up" ? "Marked worth reading" : `Marked not useful (${reason?.replace("-", " ")})`}.${later}`;
+}

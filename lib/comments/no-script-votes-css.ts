@@ -1,0 +1,39 @@
+// The reader's votes on one essay's thread as a stylesheet, for a browser without JavaScript
+// (decisions 033 and 037): their choices shown pressed, and the tallies only they may see
+// written into the thread's empty `.vote-private` places. Built from the same state the page's
+// script receives from /api/comments/mine.
+import { cssString } from "@/lib/auth/no-script-viewer-css";
+import type { PrivateTally, ViewerVoteState } from "./viewer-vote-state";
+
+const PRESSED = "border-color: var(--accent); background: var(--bg-raised); color: var(--accent); font-weight: 600;";
+
+function keysOf(state: ViewerVoteState): string[] {
+  const keys: string[] = [];
+  for (const [id, vote] of Object.entries(state.votes)) {
+    if (vote.value) keys.push(`${id}:${vote.value}`);
+    if (vote.value === "down" && vote.reason) keys.push(`${id}:down:${vote.reason}`);
+    if (vote.stance) keys.push(`${id}:${vote.stance}`);
+  }
+  return keys;
+}
+
+function tallyText(tally: PrivateTally): string {
+  if (tally.kind === "split") return `${tally.agree} agree · ${tally.disagree} disagree`;
+  const { up, down, agree, disagree } = tally.counts;
+  return `Only you see these for now: ${up} worth reading · ${down} not useful · ${agree} agree · ${disagree} disagree`;
+}
+
+export function noScriptVotesCss(state: ViewerVoteState): string {
+  const lines: string[] = [];
+  const pressed = keysOf(state).map((key) => `[data-vote=${cssString(key)}]`);
+  if (pressed.length > 0) {
+    lines.push(`${pressed.join(",\n")} { ${PRESSED} }`);
+    lines.push(`${pressed.map((selector) => `${selector}::after`).join(",\n")} { content: " (your vote)"; }`);
+  }
+  for (const tally of state.tallies) {
+    const place = `.vote-private[data-comment=${cssString(String(tally.commentId))}]`;
+    lines.push(`${place}::before { content: ${cssString(tallyText(tally))}; }`, `${place} .vote-hidden-note { display: none; }`);
+  }
+  if (!state.weighs) lines.push(`.vote-forms::after { content: "Your votes are kept and will count once your account is old enough."; flex-basis: 100%; color: var(--muted); }`);
+  return `${lines.join("\n")}\n`;
+}
