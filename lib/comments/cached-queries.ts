@@ -5,6 +5,7 @@ import { getThreadLock } from "@/db/queries/moderation";
 import { getThreadVoteTallies, type VoteTally } from "@/db/queries/votes";
 import { env } from "@/env.js";
 import { COMMENT_COUNTS_TAG, threadTag, threadVotesTag } from "./cache-tags";
+import { toThreadRows } from "./thread-pages";
 
 /** A thread as the page receives it: dates as ISO strings (the cache stores JSON). */
 export type ThreadRow = Omit<ThreadComment, "editedAt" | "createdAt"> & {
@@ -27,12 +28,7 @@ export type VoteCounts = Omit<VoteTally, "commentId">;
 /** One query for the whole thread, cached with the essay page until a comment changes it. */
 export function getCachedThread(essayPath: string): Promise<ThreadRow[]> {
   return unstable_cache(
-    async () =>
-      (await getThreadByEssay({ essayPath })).map((row) => ({
-        ...row,
-        editedAt: row.editedAt ? new Date(row.editedAt).toISOString() : null,
-        createdAt: new Date(row.createdAt).toISOString(),
-      })),
+    async () => toThreadRows(await getThreadByEssay({ essayPath })),
     ["thread", essayPath],
     { tags: [threadTag(essayPath)] },
   )();

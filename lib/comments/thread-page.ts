@@ -1,13 +1,9 @@
 import "server-only";
 import { env } from "@/env.js";
-import type { VoteTally } from "@/db/queries/votes";
-import { buildCommentTree, countVisibleComments, type CommentOrder } from "./build-tree";
+import { countVisibleComments } from "./build-tree";
 import { getCachedThread, getCachedThreadLocked, getCachedThreadVotes, type ThreadRow } from "./cached-queries";
-import { commentsIn, pageConversations, pageHolding, threadPageHref, type ThreadPageRef } from "./pagination";
-import { rankOf, scoresRevealed } from "./ranking";
-
-/** The thread's pages in `order`, at the configured size. */
-const threadPages = (rows: ThreadRow[], order: CommentOrder) => pageConversations(buildCommentTree(rows, { order }), env.COMMENTS_PER_PAGE);
+import { commentsIn, pageHolding, threadPageHref, type ThreadPageRef } from "./pagination";
+import { attachVotes, threadPages } from "./thread-pages";
 
 /** One page of an essay's thread, as its page renders it. */
 export type ThreadPage = {
@@ -26,28 +22,11 @@ export type ThreadPage = {
  */
 export async function loadThreadPage(essayPath: string, at: ThreadPageRef): Promise<ThreadPage | { lastPage: number }> {
   const [rows, locked, tallies] = await Promise.all([getCachedThread(essayPath), getCachedThreadLocked(essayPath), getCachedThreadVotes(essayPath)]);
-  const withVotes = attachVotes(rows, tallies, at.order, new Date());
-  const pages = threadPages(withVotes, at.order);
+  const withVotes = attachVotes(rows, tallies, at.order, { now: new Date(), hiddenHours: env.VOTES_HIDDEN_HOURS });
+  const pages = threadPages(withVotes, at.order, env.COMMENTS_PER_PAGE);
   const conversations = pages[at.page - 1];
   if (!conversations) return { lastPage: pages.length };
   return { at, rows: commentsIn(conversations), count: countVisibleComments(rows), pageCount: pages.length, locked };
-}
-
-/**
- * Each comment's rank in a ranked order, and its counts once they are shown to everyone
- * (decision 037). Decided at render time: the page is rendered again within the hour
- * (`revalidate`) or at the next vote, so hidden scores appear soon after their window ends.
- */
-function attachVotes(rows: ThreadRow[], tallies: VoteTally[], order: CommentOrder, now: Date): ThreadRow[] {
-  const byComment = new Map(tallies.map((tally) => [tally.commentId, tally]));
-  return rows.map((row) => {
-    const tally = byComment.get(row.id);
-    const rank = order === "best" || order === "valued" ? rankOf(order, tally) : undefined;
-    if (!scoresRevealed(row.createdAt, now, env.VOTES_HIDDEN_HOURS)) return { ...row, rank, votesHidden: true };
-    if (!tally) return rank === undefined ? row : { ...row, rank };
-    const { commentId: _, ...votes } = tally;
-    return { ...row, rank, votes };
-  });
 }
 
 /**
@@ -56,7 +35,7 @@ function attachVotes(rows: ThreadRow[], tallies: VoteTally[], order: CommentOrde
  * author sees it, or to the last page, where a new conversation appears.
  */
 export async function commentHref(comment: { id: number; essayPath: string; parentId: number | null }): Promise<string> {
-  const pages = threadPages(await getCachedThread(comment.essayPath), "oldest");
+  const pages = threadPages(await getCachedThread(comment.essayPath), "oldest", env.COMMENTS_PER_PAGE);
   const page =
     pageHolding(pages, comment.id) ?? (comment.parentId === null ? undefined : pageHolding(pages, comment.parentId)) ?? pages.length;
   return `${threadPageHref(comment.essayPath, { order: "oldest", page })}#comment-${comment.id}`;
