@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { Fragment, useState, type FormEvent, type ReactNode } from "react";
 import type { ThreadRow, VoteCounts } from "@/lib/comments/cached-queries";
 import { VALUED_BADGE_MIN } from "@/lib/comments/ranking";
 import type { OwnVote, PrivateTally } from "@/lib/comments/viewer-vote-state";
@@ -46,10 +46,9 @@ export function CommentVotes({ comment, context }: Props) {
     event.preventDefault();
     const form = event.currentTarget;
     const button = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const data = new FormData(form, button);
-    const axis = data.get("axis") as Axis;
-    const value = String(data.get("value"));
-    const reason = (data.get("reason") as OwnVote["reason"] | null) ?? undefined;
+    if (!button?.value) return;
+    const [value, reason] = button.value.split(":", 2) as [string, OwnVote["reason"] | undefined];
+    const axis: Axis = value === "agree" || value === "disagree" ? "stance" : "value";
     const before = mine;
     const taken = axis === "value" ? before.value === value && (value !== "down" || before.reason === reason) : before.stance === value;
     const next: OwnVote =
@@ -58,7 +57,7 @@ export function CommentVotes({ comment, context }: Props) {
         : { ...before, stance: taken ? undefined : (value as OwnVote["stance"]) };
     setOverride(next);
     setMessage(null);
-    form.closest("details")?.removeAttribute("open");
+    button.closest("details")?.removeAttribute("open");
     try {
       const response = await fetch(form.action, {
         method: "POST",
@@ -75,63 +74,49 @@ export function CommentVotes({ comment, context }: Props) {
     }
   }
 
-  const hidden = (axis: Axis) => (
-    <>
-      <input type="hidden" name="commentId" value={comment.id} />
-      <input type="hidden" name="essayPath" value={context.essayPath} />
-      <input type="hidden" name="axis" value={axis} />
-      <input type="hidden" name="toggle" value="1" />
-      <input type="hidden" name="returnTo" value={context.returnTo} />
-    </>
-  );
   const pressed = (choice: string) => (choice === mine.value || choice === mine.stance ? "true" : "false");
   const subject = `the comment by ${comment.authorName}`;
+  // One form per comment, its buttons naming the choice (lib/comments/validation.ts
+  // parseVoteForm): a page of 500 comments stays light to build and to hydrate.
+  const button = (choice: string, label: ReactNode, isPressed: string, extra?: { describedBy?: string }) => (
+    <button
+      type="submit"
+      name="vote"
+      value={choice}
+      className="vote-button"
+      aria-pressed={isPressed === "true"}
+      aria-describedby={extra?.describedBy}
+      data-vote={`${comment.id}:${choice}`}
+    >
+      {label}
+    </button>
+  );
 
   return (
     <div className="comment-votes" data-author={comment.authorId ?? undefined}>
       <VoteFigures commentId={comment.id} counts={counts} hidden={comment.votesHidden === true} own={own} />
       {!own && (
-        <div className="vote-forms" role="group" aria-label={`Your votes on ${subject}`}>
-          <form method="post" action="/api/comments/votes" onSubmit={submit}>
-            {hidden("value")}
-            <button type="submit" name="value" value="up" className="vote-button" aria-pressed={pressed("up")} data-vote={`${comment.id}:up`}>
-              <span aria-hidden="true">▲ </span>Worth reading
-            </button>
-          </form>
+        <form method="post" action="/api/comments/votes" onSubmit={submit} className="vote-forms" role="group" aria-label={`Your votes on ${subject}`}>
+          <input type="hidden" name="commentId" value={comment.id} />
+          <input type="hidden" name="essayPath" value={context.essayPath} />
+          <input type="hidden" name="returnTo" value={context.returnTo} />
+          {button("up", <><span aria-hidden="true">▲ </span>Worth reading</>, pressed("up"))}
           <details className="vote-down">
             <summary className="vote-button" data-vote={`${comment.id}:down`} data-pressed={mine.value === "down" ? "" : undefined}>
               <span aria-hidden="true">▼ </span>Not useful{mine.value === "down" && mine.reason ? `: ${REASONS.find(([key]) => key === mine.reason)?.[1].toLowerCase()}` : ""}
             </summary>
-            <form method="post" action="/api/comments/votes" onSubmit={submit} className="vote-reasons">
-              {hidden("value")}
-              <input type="hidden" name="value" value="down" />
+            <div className="vote-reasons">
               <p id={`vote-reason-${comment.id}`}>Why? (Disagreeing is a stance, not a ▼.)</p>
               {REASONS.map(([key, label]) => (
-                <button
-                  key={key}
-                  type="submit"
-                  name="reason"
-                  value={key}
-                  className="vote-button"
-                  aria-pressed={mine.value === "down" && mine.reason === key ? "true" : "false"}
-                  aria-describedby={`vote-reason-${comment.id}`}
-                  data-vote={`${comment.id}:down:${key}`}
-                >
-                  {label}
-                </button>
+                <Fragment key={key}>{button(`down:${key}`, label, mine.value === "down" && mine.reason === key ? "true" : "false", { describedBy: `vote-reason-${comment.id}` })}</Fragment>
               ))}
-            </form>
+            </div>
           </details>
-          <form method="post" action="/api/comments/votes" onSubmit={submit} className="vote-stance">
-            {hidden("stance")}
-            <button type="submit" name="value" value="agree" className="vote-button" aria-pressed={pressed("agree")} data-vote={`${comment.id}:agree`}>
-              Agree
-            </button>
-            <button type="submit" name="value" value="disagree" className="vote-button" aria-pressed={pressed("disagree")} data-vote={`${comment.id}:disagree`}>
-              Disagree
-            </button>
-          </form>
-        </div>
+          <span className="vote-stance">
+            {button("agree", "Agree", pressed("agree"))}
+            {button("disagree", "Disagree", pressed("disagree"))}
+          </span>
+        </form>
       )}
       <p className={message?.error ? "form-error vote-message" : "visually-hidden"} role={message?.error ? "alert" : "status"}>
         {message?.text}
@@ -139,6 +124,8 @@ export function CommentVotes({ comment, context }: Props) {
     </div>
   );
 }
+
+const NO_COUNTS: VoteCounts = { up: 0, down: 0, agree: 0, disagree: 0, upFromDisagreers: 0 };
 
 type Shown = { value?: Pick<VoteCounts, "up" | "down">; split?: Pick<VoteCounts, "agree" | "disagree">; valuedBy?: number };
 
@@ -150,7 +137,10 @@ type Shown = { value?: Pick<VoteCounts, "up" | "down">; split?: Pick<VoteCounts,
 function shownCounts(comment: ThreadRow, tally: PrivateTally | undefined, server: OwnVote, mine: OwnVote, weighs: boolean): Shown {
   const adjust = (count: number, choice: string) =>
     count + (weighs ? Number(mine.value === choice || mine.stance === choice) - Number(server.value === choice || server.stance === choice) : 0);
-  const base = comment.votes ?? (tally?.kind === "own" ? tally.counts : undefined);
+  // A comment whose scores are shown but that nobody has voted on yet carries no counts: the
+  // reader's first vote on it starts them from zero.
+  const unvoted = !comment.votesHidden && (mine.value || mine.stance) ? NO_COUNTS : undefined;
+  const base = comment.votes ?? (tally?.kind === "own" ? tally.counts : unvoted);
   if (base) {
     return {
       value: { up: adjust(base.up, "up"), down: adjust(base.down, "down") },

@@ -152,8 +152,26 @@ const voteFieldsSchema = z.object({
   toggle: z.preprocess((value) => value === true || value === "1" || value === "true", z.boolean()),
 });
 
+/**
+ * The plain form's one field for its buttons (one form per comment keeps a long page light):
+ * `vote` = "up", "down:<reason>", "agree" or "disagree", pressed again to take it back.
+ */
+function expandVoteButton(input: FormInput): FormInput {
+  const pressed = readField(input, "vote");
+  if (typeof pressed !== "string") return input;
+  const [value, reason] = pressed.split(":", 2);
+  return {
+    commentId: readField(input, "commentId"),
+    essayPath: readField(input, "essayPath"),
+    axis: value === "agree" || value === "disagree" ? "stance" : "value",
+    value,
+    reason,
+    toggle: true,
+  };
+}
+
 export function parseVoteForm(input: FormInput): ParseResult<VoteInput> {
-  const parsed = parseFields(voteFieldsSchema, input, ["commentId", "essayPath", "axis", "value", "reason", "toggle"]);
+  const parsed = parseFields(voteFieldsSchema, expandVoteButton(input), ["commentId", "essayPath", "axis", "value", "reason", "toggle"]);
   if (!parsed.ok) return parsed as ParseResult<VoteInput>;
   const { axis, value, reason, ...rest } = parsed.data;
   const choice = value === "none" ? null : value;

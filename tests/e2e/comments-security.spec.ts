@@ -125,6 +125,22 @@ function inspectPage({ markers, tags }: { markers: string[]; tags: string[] }): 
       }
     }
   }
+  // Every comment's vote block holds only the app's controls: an allow-list like the body's, and
+  // its inputs are the hidden fields the vote route reads.
+  const voteTags = new Set(["DIV", "P", "SPAN", "FORM", "INPUT", "BUTTON", "DETAILS", "SUMMARY"]);
+  const voteFields = new Set(["commentId", "essayPath", "returnTo"]);
+  for (const block of document.querySelectorAll(".comment-votes")) {
+    const where = block.closest("article")?.id ?? "a vote block outside any comment";
+    for (const element of block.querySelectorAll("*")) {
+      if (!voteTags.has(element.tagName)) violations.push(`${where}: vote block holds <${element.tagName.toLowerCase()}>`);
+      if (element instanceof HTMLInputElement && (element.type !== "hidden" || !voteFields.has(element.name))) {
+        violations.push(`${where}: vote block holds an input ${element.type} "${element.name}"`);
+      }
+      if (element instanceof HTMLFormElement && element.getAttribute("action") !== "/api/comments/votes") {
+        violations.push(`${where}: vote form posts to ${element.getAttribute("action")}`);
+      }
+    }
+  }
   const texts: Record<string, string | null> = {};
   const holders: Record<string, number> = {};
   const articles = [...document.querySelectorAll("article.comment")];
@@ -140,6 +156,9 @@ function inspectPage({ markers, tags }: { markers: string[]; tags: string[] }): 
       // The app's own Edit/Delete for readers without JavaScript (decision 033): one marked
       // <noscript> per comment, outside its body (a body's markup is checked above).
       if (tag === "noscript") return !(element.hasAttribute("data-own-links") && !element.closest(".comment-body"));
+      // The app's own vote forms (decision 037): one block per comment, outside its body. Each
+      // block is checked below to hold exactly the app's controls, so nothing hides in it.
+      if (element.closest(".comment-votes") && !element.closest(".comment-body")) return false;
       if (tag !== "script") return true;
       // The framework's own: bundles it loads (also after hydration) and the inline RSC payload chunks.
       const src = element.getAttribute("src");

@@ -128,7 +128,7 @@ test("a reader reports a comment once; it appears for moderators and is resolved
   await comment.getByRole("button", { name: `Report the comment by ${writer.name}` }).click();
   await comment.getByLabel("Reason", { exact: true }).selectOption("Off topic");
   await comment.getByRole("button", { name: "Send report" }).click();
-  await expect(comment.getByRole("status")).toBeVisible();
+  await expect(comment.getByRole("status").filter({ hasText: "A moderator will look at this comment." })).toBeVisible();
   // A second report of the same comment by the same reader is refused.
   await reporter.page.reload();
   await reporter.page.locator(`#comment-${id}`).getByRole("button", { name: `Report the comment by ${writer.name}` }).click();
