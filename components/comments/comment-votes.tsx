@@ -96,27 +96,29 @@ export function CommentVotes({ comment, context }: Props) {
     <div className="comment-votes" data-author={comment.authorId ?? undefined}>
       <VoteFigures commentId={comment.id} counts={counts} hidden={comment.votesHidden === true} own={own} />
       {!own && (
-        <form method="post" action="/api/comments/votes" onSubmit={submit} className="vote-forms" role="group" aria-label={`Your votes on ${subject}`}>
-          <input type="hidden" name="commentId" value={comment.id} />
-          <input type="hidden" name="essayPath" value={context.essayPath} />
-          <input type="hidden" name="returnTo" value={context.returnTo} />
-          {button("up", <><span aria-hidden="true">▲ </span>Worth reading</>, pressed("up"))}
-          <details className="vote-down">
-            <summary className="vote-button" data-vote={`${comment.id}:down`} data-pressed={mine.value === "down" ? "" : undefined}>
-              <span aria-hidden="true">▼ </span>Not useful{mine.value === "down" && mine.reason ? `: ${REASONS.find(([key]) => key === mine.reason)?.[1].toLowerCase()}` : ""}
-            </summary>
-            <div className="vote-reasons">
-              <p id={`vote-reason-${comment.id}`}>Why? (Disagreeing is a stance, not a ▼.)</p>
-              {REASONS.map(([key, label]) => (
-                <Fragment key={key}>{button(`down:${key}`, label, mine.value === "down" && mine.reason === key ? "true" : "false", { describedBy: `vote-reason-${comment.id}` })}</Fragment>
-              ))}
-            </div>
-          </details>
-          <span className="vote-stance">
-            {button("agree", "Agree", pressed("agree"))}
-            {button("disagree", "Disagree", pressed("disagree"))}
-          </span>
-        </form>
+        <div className="vote-forms" role="group" aria-label={`Your votes on ${subject}`}>
+          <form method="post" action="/api/comments/votes" onSubmit={submit} className="vote-form">
+            <input type="hidden" name="commentId" value={comment.id} />
+            <input type="hidden" name="essayPath" value={context.essayPath} />
+            <input type="hidden" name="returnTo" value={context.returnTo} />
+            {button("up", <><span aria-hidden="true">▲ </span>Worth reading</>, pressed("up"))}
+            <details className="vote-down">
+              <summary className="vote-button" data-vote={`${comment.id}:down`} data-pressed={mine.value === "down" ? "" : undefined}>
+                <span aria-hidden="true">▼ </span>Not useful{mine.value === "down" && mine.reason ? `: ${REASONS.find(([key]) => key === mine.reason)?.[1].toLowerCase()}` : ""}
+              </summary>
+              <div className="vote-reasons">
+                <p id={`vote-reason-${comment.id}`}>Why? (Disagreeing is a stance, not a ▼.)</p>
+                {REASONS.map(([key, label]) => (
+                  <Fragment key={key}>{button(`down:${key}`, label, mine.value === "down" && mine.reason === key ? "true" : "false", { describedBy: `vote-reason-${comment.id}` })}</Fragment>
+                ))}
+              </div>
+            </details>
+            <span className="vote-stance">
+              {button("agree", "Agree", pressed("agree"))}
+              {button("disagree", "Disagree", pressed("disagree"))}
+            </span>
+          </form>
+        </div>
       )}
       <p className={message?.error ? "form-error vote-message" : "visually-hidden"} role={message?.error ? "alert" : "status"}>
         {message?.text}

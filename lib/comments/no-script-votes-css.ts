@@ -34,6 +34,6 @@ export function noScriptVotesCss(state: ViewerVoteState): string {
     const place = `.vote-private[data-comment=${cssString(String(tally.commentId))}]`;
     lines.push(`${place}::before { content: ${cssString(tallyText(tally))}; }`, `${place} .vote-hidden-note { display: none; }`);
   }
-  if (!state.weighs) lines.push(`.vote-forms::after { content: "Your votes are kept and will count once your account is old enough."; flex-basis: 100%; color: var(--muted); }`);
+  if (!state.weighs) lines.push(`.vote-form::after { content: "Your votes are kept and will count once your account is old enough."; flex-basis: 100%; color: var(--muted); }`);
   return `${lines.join("\n")}\n`;
 }

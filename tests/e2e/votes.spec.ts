@@ -96,6 +96,16 @@ test("with JavaScript: value and stance toggle at once, pressed state and counts
   await expect(figures(reader.page, id)).toContainText("0 worth reading · 1 not useful · 0 agree · 1 disagree");
   await expect(reader.page.locator(`#comment-${id} .vote-down summary`)).toContainText("Not useful: repetitive");
 
+  // A vote the server never receives is undone on the page, and the reader is told.
+  await reader.page.route("**/api/comments/votes", (route) => route.abort("connectionrefused"));
+  await voteButton(reader.page, id, "Agree").click();
+  await expect(reader.page.locator(`#comment-${id} .comment-votes [role="alert"]`)).toHaveText(
+    "Your vote could not be sent: check your connection and try again.",
+  );
+  await expect(voteButton(reader.page, id, "Agree")).toHaveAttribute("aria-pressed", "false");
+  await expect(voteButton(reader.page, id, "Disagree")).toHaveAttribute("aria-pressed", "true");
+  await reader.page.unroute("**/api/comments/votes");
+
   for (const scheme of ["light", "dark"] as const) {
     await reader.page.emulateMedia({ colorScheme: scheme });
     const results = await new AxeBuilder({ page: reader.page }).include(`#comment-${id}`).analyze();
@@ -155,7 +165,14 @@ test("refusals say why and store nothing: own comment, ▼ without a reason, mad
   expect(signedOut.status()).toBe(401);
   await anonymous.close();
 
-  // None of it was stored: the reader has no vote on the comment.
+  // A voter id in the body is not even read: the vote is the signed-in reader's.
+  const forgedVoter = await send(reader.page, { axis: "value", value: "up", voterId: "someone-else", userId: "someone-else" });
+  expect(forgedVoter.status()).toBe(200);
+  const after = await (await reader.page.request.get(`/api/comments/mine?essay=${encodeURIComponent(ESSAY)}`)).json();
+  expect(after.votes.votes[id]).toEqual({ value: "up" });
+  expect((await send(reader.page, { axis: "value", value: "none" })).status()).toBe(200);
+
+  // None of the refused ones was stored: the reader has no vote left on the comment.
   const mine = await (await reader.page.request.get(`/api/comments/mine?essay=${encodeURIComponent(ESSAY)}`)).json();
   expect(mine.votes.votes[id]).toBeUndefined();
   // The refusal page a plain form lands on names the reason.
@@ -180,8 +197,10 @@ test("without JavaScript: a plain form votes and comes back to the comment, pres
   // Pressed, from the reader's own stylesheet (/api/me/votes.css), and the split now theirs to see.
   await expect(page.locator(`[data-vote="${id}:agree"]`)).toHaveCSS("font-weight", "600");
   await expect(page.locator(`[data-vote="${id}:disagree"]`)).not.toHaveCSS("font-weight", "600");
+  // …and named so: a screen reader hears "Agree (your vote)".
+  await expect(page.locator(`[data-vote="${id}:agree"]`)).toHaveAccessibleName("Agree (your vote)");
   // The same button again takes it back.
-  await voteButton(page, id, "Agree").click();
+  await page.locator(`[data-vote="${id}:agree"]`).click();
   await expect(page).toHaveURL(new RegExp(`${ESSAY}#comment-${id}$`));
   await expect(page.locator(`[data-vote="${id}:agree"]`)).not.toHaveCSS("font-weight", "600");
   await context.close();
