@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
 import { frontMatterSchema } from "./front-matter";
 import { buildLegacyPath, buildPermalink, normalizePath } from "./permalink";
 import { readingMinutes } from "./reading-time";
 import { plainExcerpt } from "./excerpt";
+import { splitFrontMatter } from "./split-front-matter";
 import { slugifyTag } from "./tags";
 
 export type Tag = { name: string; slug: string };
@@ -68,17 +68,22 @@ function listFiles(dir: string): string[] {
 }
 
 function parseEssay(file: string, source: string, options: LoadOptions, problems: ContentProblem[]): Essay | undefined {
-  let parsed: matter.GrayMatterFile<string>;
+  const split = splitFrontMatter(source);
+  if (!split.ok) {
+    problems.push({ file, field: "front matter", message: split.message });
+    return undefined;
+  }
+  let fields: unknown;
   try {
-    // The `yaml` package keeps dates as text (gray-matter's own parser turns 2010-02-30 into
-    // 2 March before we can check it). A fresh options object also avoids gray-matter's cache.
-    parsed = matter(source, { engines: { yaml: (text: string) => (parseYaml(text) ?? {}) as object } });
+    // The `yaml` package keeps dates as text, so the schema can refuse 2010-02-30 (a parser that
+    // makes Date objects rolls it over to 2 March before we can check it).
+    fields = parseYaml(split.yaml) ?? {};
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     problems.push({ file, field: "front matter", message: `is not valid YAML: ${reason}` });
     return undefined;
   }
-  const result = frontMatterSchema.safeParse(parsed.data);
+  const result = frontMatterSchema.safeParse(fields);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = issue.path.join(".") || "front matter";
@@ -103,7 +108,7 @@ function parseEssay(file: string, source: string, options: LoadOptions, problems
   }
   const date = new Date(data.date);
   const parts = { category: data.category, slug, date };
-  const body = parsed.content;
+  const body = split.body;
   return {
     file,
     format: file.endsWith(".mdx") ? "mdx" : "md",
