@@ -96,7 +96,7 @@ describe("front matter: every bad case is named", () => {
   it("impossible time", () => expectProblem({ date: '"2010-08-23T25:00:00Z"' }, "date", "is not a real calendar date"));
   it("bad updated date", () => expectProblem({ updated: "soon" }, "updated", "expected an ISO date"));
 
-  // gray-matter's own YAML parser would roll an unquoted 2010-02-30 over to 2 March; the loader
+  // A YAML parser that makes Date objects would roll an unquoted 2010-02-30 over to 2 March; the loader
   // parses front matter with `yaml`, which keeps dates as text for the schema to check.
   it("impossible date 2010-02-30 (unquoted)", () =>
     expectProblem({ date: "2010-02-30" }, "date", "is not a real calendar date"));
