@@ -8,11 +8,15 @@
 //      authors) and the invalidation is recorded as the app records it: first every page
 //      of the thread is followed and counted (all 1,000 must be there, once), then the
 //      essay (the thread's first page) and a later page of it get the same figures;
-//   c. the ratio thread ÷ empty throughput, beside the budget "≥ 0.5";
+//   c. the ratio thread ÷ empty throughput, beside the budget "≥ 0.5"; then 20,000 votes are
+//      written onto that thread (bench/lib/votes.ts: both axes, ▼ with reasons, by its own
+//      readers) and the essay gets the same figures again, its ratio beside the same budget;
 //   d. on a freshly started server (same build and database, so posting does not pay for
 //      the page load's garbage), 200 comments POSTed to /api/comments by 10 signed-in
 //      readers (database sessions), 10 at a time, each request timed: comments/s, p50,
-//      p99; then the rows are counted.
+//      p99; then the rows are counted. Then, on another fresh server, votes cast through
+//      POST /api/comments/votes (JSON) by 10 readers, 10 at a time, in rounds of 200, the
+//      same way (warm-up rounds, then the measured one; every vote writes a row, counted);
 //      First warm-up rounds of the same shape, for as long as the page figures' warm-up
 //      (2 s), each counted too; the first is the server's first real posts (cold: V8 has
 //      not yet optimised the path) and is shown beside. The budget is read on the round
@@ -46,6 +50,7 @@ import {
   type SqlClient,
 } from "./lib/comment-seed";
 import { measureThroughput, percentile, timedRequest, type Throughput, type Timed } from "./lib/load";
+import { castVotes, seedVotes, votesShown, type VoteSeed, type Voting, type VotingRound } from "./lib/votes";
 import { READ_HEADERS, readRow, readThreadTwice, type ReadFigures } from "./lib/thread-reads";
 import { outPath, ROOT, watchLoad, writeJson } from "./lib/out";
 import { freePort, onCleanup, removeDir, runCleanups, startServer, wasInterrupted, type Server } from "./lib/processes";
@@ -71,12 +76,15 @@ const THREAD_TAGS = [`comments:${ESSAY}`, "comment-counts"];
 const AUTH_SECRET = "bench-comments-auth-secret-not-for-production-0123456789";
 const SEED = { total: 1000, topLevel: 200, users: 50, maxDepth: 6, bodyChars: 500, seed: 2010 };
 const POSTING = { readers: 10, perReader: 20, bodyChars: 300, replyShare: 0.4, seed: 823 };
+const VOTES = { seeded: 20_000, seed: 1923, readers: 10, perReader: 20, castSeed: 37 };
 const CANNON = { connections: 10, duration: 10, warmupSeconds: 2 };
 // Far above what 10 readers posting 200 comments in a few seconds need: the posting figures
 // measure the endpoint, not the rate limit (the defaults, 5 a minute and 200 a day, would refuse most).
-const LIMITS = { COMMENTS_PER_MINUTE: "100000", COMMENTS_PER_DAY: "1000000" };
+// The same for votes (defaults 30 a minute, 1,000 a day).
+const LIMITS = { COMMENTS_PER_MINUTE: "100000", COMMENTS_PER_DAY: "1000000", VOTES_PER_MINUTE: "100000", VOTES_PER_DAY: "1000000" };
 const BUDGET_RATIO = 0.5;
 const BUDGET_POST_P99_MS = 100;
+const BUDGET_VOTE_P99_MS = 100;
 
 type Html = {
   status: number;
@@ -90,7 +98,7 @@ type Html = {
   cache: string | null;
 };
 type PageRun = {
-  label: "empty" | "thread" | "later page";
+  label: "empty" | "thread" | "later page" | "thread + votes";
   /** The address measured: the essay, or a later page of its thread (decision 016). */
   path: string;
   /** Comments in the whole thread (the number the page's heading shows). */
@@ -138,9 +146,13 @@ type DbFigures = {
   ratio?: number;
   /** The same for a later page of the thread (rendered on its first request, then cached like the essay). */
   laterPageRatio?: number;
+  /** The ratio for the essay once the thread's votes are seeded (beside `ratio`). */
+  votesRatio?: number;
+  votes?: VoteSeed & { shown: { tallies: number; badges: number } };
   posting?: Posting;
-  /** Server logs: one `next start` for the pages, a fresh one for posting. */
-  serverLogs?: Partial<Record<"pages" | "posting", string>>;
+  voting?: Voting;
+  /** Server logs: one `next start` for the pages, a fresh one for posting, another for voting. */
+  serverLogs?: Partial<Record<"pages" | "posting" | "voting", string>>;
   /** Every page of a thread read twice, per thread size (each on a fresh database and server). */
   reads?: ReadFigures[];
 };
@@ -214,6 +226,7 @@ async function measurePage(server: Server, label: PageRun["label"], pagePath: st
     );
   }
   const second = await fetchPage(url);
+  if (process.env.BENCH_DUMP_HTML) fs.writeFileSync(outPath(`page-${label.replace(/\W+/g, "-")}.html`), page.text);
   console.log(
     `  ${label}: first request ${page.ms.toFixed(0)} ms (x-nextjs-cache ${page.cache ?? "none"}), second ${second.ms.toFixed(0)} ms ` +
       `(${second.cache ?? "none"}), ${page.articles.toLocaleString("en-US")} comments in the HTML; ` +
@@ -375,7 +388,7 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
     forgetClient = onCleanup(() => opened.close());
 
     // One `next start` for the pages, and a fresh one (same build, same database) for posting.
-    const startSite = async (part: "pages" | "posting") => {
+    const startSite = async (part: "pages" | "posting" | "voting") => {
       const port = await freePort();
       const site = `http://localhost:${port}`;
       const logFile = outPath(`comments-${dialect}-${part}-server.log`);
@@ -435,6 +448,20 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
     figures.ratio = thread / empty;
     figures.laterPageRatio = later / empty;
 
+    // The same thread with its votes: one query reads a page's tallies (db/queries/votes.ts).
+    const seeded = await seedVotes(client, plan, ids, VOTES.seeded, VOTES.seed);
+    await recordInvalidation(client, [`votes:${ESSAY}`]);
+    const withVotes = await fetchPage(server.url + ESSAY);
+    const shown = votesShown(withVotes.text);
+    figures.votes = { ...seeded, shown };
+    console.log(
+      `  seeded ${seeded.votes.toLocaleString("en-US")} votes in ${seeded.seconds.toFixed(1)} s (▲ ${seeded.up}, ▼ ${seeded.down}, agree ${seeded.agree}, disagree ${seeded.disagree}; ` +
+        `▲ from readers who disagree ${seeded.upFromDisagreers}); the essay now shows tallies on ${shown.tallies} of its ${withVotes.articles} comments, ${shown.badges} "valued by" badges`,
+    );
+    if (shown.tallies === 0) throw new BrokenBenchmark("the essay shows no vote tallies after 20,000 votes were seeded (seeding or invalidation is broken)");
+    figures.pages.push(await measurePage(server, "thread + votes", ESSAY, SEED.total));
+    figures.votesRatio = figures.pages[3]!.throughput.requestsPerSecondMean / empty;
+
     console.log(
       `  posting rounds of ${POSTING.readers * POSTING.perReader} comments (${POSTING.readers} readers × ${POSTING.perReader}, ${POSTING.readers} at a time): ` +
         `warm-up rounds for ${CANNON.warmupSeconds} s, then the measured one …`,
@@ -447,6 +474,26 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
     server = undefined;
     server = await startSite("posting");
     figures.posting = await postComments(server, client, ids);
+
+    console.log(
+      `  voting rounds of ${VOTES.readers * VOTES.perReader} votes (${VOTES.readers} readers × ${VOTES.perReader}, ${VOTES.readers} at a time) on a fresh server: ` +
+        `warm-up rounds for ${CANNON.warmupSeconds} s, then the measured one …`,
+    );
+    await server.stop();
+    server = undefined;
+    server = await startSite("voting");
+    // Accounts older than VOTE_MIN_ACCOUNT_HOURS, so their votes count (the whole path is taken).
+    const voters = await createReaders(client, VOTES.readers, { label: "Voter", since: new Date(Date.now() - 7 * 24 * 3_600_000) });
+    figures.voting = await castVotes({
+      url: server.url,
+      essayPath: ESSAY,
+      client,
+      readers: voters,
+      commentIds: ids,
+      perReader: VOTES.perReader,
+      warmupSeconds: CANNON.warmupSeconds,
+      seed: VOTES.castSeed,
+    });
   } catch (error) {
     if (wasInterrupted()) throw error;
     figures.failed = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -558,6 +605,31 @@ function printReads(results: DbFigures[], cacheMb: string | undefined): void {
 const ms = (n: number) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : "n/a");
 const rps = (n: number) => n.toFixed(0);
 
+function printVoting(db: DbFigures): void {
+  const v = db.voting;
+  if (!v) return;
+  const row = (label: string, r: VotingRound) => [
+    label,
+    r.votesPerSecond.toFixed(1),
+    ms(r.latencyP50Ms),
+    ms(r.latencyP99Ms),
+    ms(r.latencyMeanMs),
+    ms(r.latencyMaxMs),
+    r.ok200,
+    Object.values(r.other).reduce((a, b) => a + b, 0),
+    `${r.rows.after - r.rows.before} new ${r.rows.ok ? "✓" : "✗"}`,
+    r.wallSeconds.toFixed(2),
+  ];
+  printTable(
+    `${db.database} — POST /api/comments/votes (JSON): rounds of ${v.requests} votes, ${v.concurrency} at a time, on the ${VOTES.seeded.toLocaleString("en-US")}-vote thread`,
+    ["round", "votes/s", "p50 ms", "p99 ms", "mean ms", "max ms", "200", "other", "rows", "wall s"],
+    [...v.warmupRounds.map((r, k) => row(k === 0 ? "warm-up 1 (cold)" : `warm-up ${k + 1}`, r)), row("measured", v)],
+  );
+  for (const r of [...v.warmupRounds, v]) {
+    if (Object.keys(r.other).length > 0) console.log(`  other answers: ${JSON.stringify(r.other)}\n  ${r.otherSamples.join("\n  ")}`);
+  }
+}
+
 function printResults(results: DbFigures[]): void {
   for (const db of results) {
     if (db.skipped || db.failed || db.pages.length === 0) continue;
@@ -582,6 +654,7 @@ function printResults(results: DbFigures[]): void {
         page.secondRequest.cache ?? "no cache",
       ]),
     );
+    printVoting(db);
     const p = db.posting;
     if (p) {
       const roundRow = (label: string, r: PostingRound) => [
@@ -623,7 +696,7 @@ function printResults(results: DbFigures[]): void {
     }
   }
 
-  const measured = results.filter((db) => !db.skipped && !db.failed && db.pages.length === 3);
+  const measured = results.filter((db) => !db.skipped && !db.failed && db.pages.length === 4);
   if (measured.length > 0) {
     printTable(
       "Summary — essay page, side by side (1 KB = 1,024 bytes; gzip level " + GZIP_LEVEL + " computed here)",
@@ -633,7 +706,7 @@ function printResults(results: DbFigures[]): void {
           db.database,
           page.label === "empty"
             ? "essay, no comments"
-            : `${page.label === "thread" ? "essay" : page.path.slice(ESSAY.length)}, ${page.comments.toLocaleString("en-US")}-comment thread (${page.html.articles} shown)`,
+            : `${page.path === ESSAY ? "essay" : page.path.slice(ESSAY.length)}, ${page.comments.toLocaleString("en-US")}-comment thread${page.label === "thread + votes" ? ` + ${VOTES.seeded.toLocaleString("en-US")} votes` : ""} (${page.html.articles} shown)`,
           rps(page.throughput.requestsPerSecondMean),
           ms(page.throughput.latencyP50Ms),
           ms(page.throughput.latencyP99Ms),
@@ -671,6 +744,19 @@ function printResults(results: DbFigures[]): void {
           `(${rps(thread.throughput.requestsPerSecondMean)} ÷ ${rps(empty.throughput.requestsPerSecondMean)} req/s) ${db.ratio! >= BUDGET_RATIO ? "within budget" : "MISSED"}` +
           `; a later page (${later.path.slice(ESSAY.length)}): ${db.laterPageRatio!.toFixed(2)}`,
       );
+    }
+    for (const db of measured) {
+      const [empty, , , withVotes] = db.pages as [PageRun, PageRun, PageRun, PageRun];
+      console.log(
+        `Budget: 1,000-comment thread with ${VOTES.seeded.toLocaleString("en-US")} votes ÷ empty throughput ≥ ${BUDGET_RATIO} — ${db.database}: ${db.votesRatio!.toFixed(2)} ` +
+          `(${rps(withVotes.throughput.requestsPerSecondMean)} ÷ ${rps(empty.throughput.requestsPerSecondMean)} req/s) ${db.votesRatio! >= BUDGET_RATIO ? "within budget" : "MISSED"}`,
+      );
+    }
+    for (const db of measured.filter((db) => db.voting)) {
+      const v = db.voting!;
+      const line = `${db.database}: p99 ${ms(v.latencyP99Ms)} ms in the measured round (p50 ${ms(v.latencyP50Ms)} ms, ${v.votesPerSecond.toFixed(1)} votes/s; cold first round p99 ${ms(v.warmupRounds[0]!.latencyP99Ms)} ms)`;
+      if (db.database === "SQLite") console.log(`Budget: casting a vote p99 < ${BUDGET_VOTE_P99_MS} ms at ${v.concurrency} concurrent voters on SQLite — ${line} ${v.latencyP99Ms < BUDGET_VOTE_P99_MS ? "within budget" : "MISSED"}`);
+      else console.log(`        (no budget on PostgreSQL; for comparison — ${line})`);
     }
     for (const db of posted) {
       const p99 = db.posting!.latencyP99Ms;
@@ -771,7 +857,8 @@ async function main(): Promise<void> {
     seedPlan: SEED,
     posting: POSTING,
     reads: { sizes: readSizes, cacheMemoryMb: cacheMb ?? "default", readsOnly },
-    budgets: { threadOverEmptyThroughputAtLeast: BUDGET_RATIO, sqlitePostingP99BelowMs: BUDGET_POST_P99_MS },
+    votes: VOTES,
+    budgets: { threadOverEmptyThroughputAtLeast: BUDGET_RATIO, sqlitePostingP99BelowMs: BUDGET_POST_P99_MS, sqliteVoteP99BelowMs: BUDGET_VOTE_P99_MS },
     databases: results,
   });
   console.log(`\nJSON: ${file}`);

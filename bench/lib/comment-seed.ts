@@ -291,23 +291,29 @@ export async function recordInvalidation(client: SqlClient, tags: string[]): Pro
 
 export type Reader = { userId: string; displayName: string; sessionToken: string };
 
-/** Readers signed in through database sessions (Auth.js's `sessions` rows), valid for 30 days. */
-export async function createReaders(client: SqlClient, count: number): Promise<Reader[]> {
+/**
+ * Readers signed in through database sessions (Auth.js's `sessions` rows), valid for 30 days.
+ * `since`: when their accounts were made (default now; votes of young accounts weigh 0).
+ */
+export async function createReaders(client: SqlClient, count: number, options: { label?: string; since?: Date } = {}): Promise<Reader[]> {
+  const label = options.label ?? "Reader";
+  const since = options.since ?? new Date();
   const readers: Reader[] = Array.from({ length: count }, (_, i) => ({
     userId: randomUUID(),
-    displayName: `Bench Reader ${i + 1}`,
+    displayName: `Bench ${label} ${i + 1}`,
     sessionToken: randomBytes(32).toString("hex"),
   }));
   await client.transaction(async () => {
     for (const [i, reader] of readers.entries()) {
       // name_confirmed_at: readers who have accepted their public name, so they may post.
-      await client.run("insert into users (id, name, email, email_verified, display_name, name_confirmed_at) values (?, ?, ?, ?, ?, ?)", [
+      await client.run("insert into users (id, name, email, email_verified, display_name, name_confirmed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)", [
         reader.userId,
         reader.displayName,
-        `bench-reader-${i + 1}@example.org`,
-        client.time(new Date()),
+        `bench-${label.toLowerCase()}-${i + 1}@example.org`,
+        client.time(since),
         reader.displayName,
-        client.time(new Date()),
+        client.time(since),
+        client.time(since),
       ]);
       await client.run("insert into sessions (session_token, user_id, expires) values (?, ?, ?)", [
         reader.sessionToken,

@@ -1,4 +1,4 @@
-// HTML character references in WordPress text, decoded without a dependency: numeric ones,
+// XML character references in WXR text (parse-wxr.ts), decoded without a dependency: numeric ones,
 // the Latin-1 set and the typographic names WordPress itself writes (wptexturize). Names
 // outside this list are left as written; the caller decides what that means for its output.
 
@@ -30,10 +30,10 @@ const NAMED = new Map<string, string>([
 ]);
 
 /** A character reference: &name; &#123; &#x7B; (the semicolon is required). */
-export const ENTITY_PATTERN = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
+const ENTITY_PATTERN = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
 
 /** The text one reference stands for, or undefined for a name not in the list above. */
-export function decodeEntity(decimal: string | undefined, hex: string | undefined, name: string | undefined): string | undefined {
+function decodeEntity(decimal: string | undefined, hex: string | undefined, name: string | undefined): string | undefined {
   if (name !== undefined) return NAMED.get(name);
   const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? "", 16);
   // What browsers show for NUL, surrogates and numbers past Unicode.

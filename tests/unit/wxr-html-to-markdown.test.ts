@@ -49,10 +49,26 @@ describe("wordpressHtmlToMarkdown", () => {
   });
 
   it("survives unclosed and stray tags and absurd nesting", () => {
-    expect(wordpressHtmlToMarkdown("<em>open <strong>both")).toBe("*open **both***");
+    expect(shown("<em>open <strong>both")).toBe("<p><em>open <strong>both</strong></em></p>");
     expect(wordpressHtmlToMarkdown("stray</em> close</p>")).toBe("stray close");
     const deep = "<em>".repeat(10_000) + "deep" + "</em>".repeat(10_000);
     expect(wordpressHtmlToMarkdown(deep)).toContain("deep");
+    // Below the parser's stack limit: nested emphasis is one emphasis, and nesting past 64 levels keeps its words.
+    const nested = "<em>".repeat(1_000) + "kept" + "</em>".repeat(1_000) + " <strong>after</strong>";
+    expect(shown(nested)).toBe("<p><em>kept</em> <strong>after</strong></p>");
+  });
+
+  it("writes what the comment subset cannot show as paragraphs and text", () => {
+    expect(shown("<h2>Heading</h2><table><tr><th>a</th><td>b</td></tr><tr><td>c</td></tr></table><hr><del>gone</del> <u>under</u>")).toBe(
+      "<p>Heading</p>\n<p>a b</p>\n<p>c</p>\n<p>gone under</p>",
+    );
+    expect(shown('<q>quoted</q> <a href="https://a.example/"><a href="https://b.example/">inner</a></a>')).toBe(
+      '<p>“quoted” <a href="https://b.example/" rel="nofollow ugc noopener">inner</a></p>',
+    );
+    expect(shown("<ol start=\"3\"><li>three<li><p>four</p><p>more</p></ol><li>stray item")).toBe(
+      // An item of two paragraphs makes the list loose, as CommonMark reads it.
+      '<ol start="3">\n<li>\n<p>three</p>\n</li>\n<li>\n<p>four</p>\n<p>more</p>\n</li>\n</ol>\n<p>stray item</p>',
+    );
   });
 
   it("keeps preformatted code verbatim in a fence longer than any run of backticks inside", () => {
