@@ -6,7 +6,7 @@ import type { ThreadRow } from "@/lib/comments/cached-queries";
 import { NO_VOTES, type ViewerVoteState } from "@/lib/comments/viewer-vote-state";
 import { useViewer, type Viewer } from "../viewer-context";
 import { CommentItem } from "./comment-item";
-import type { VoteContext } from "./comment-votes";
+import { VoteForm, type VoteContext } from "./comment-votes";
 import { useFindMovedComment } from "./use-find-moved-comment";
 
 /** Replies nest visually this many levels; deeper ones are listed flat and say whom they answer. */
@@ -155,5 +155,10 @@ export function CommentThread({ rows, essayPath, pagePath, open, order, newConve
   );
 
   if (roots.length === 0) return <p className="no-comments">No comments yet.{open ? " Start the conversation." : ""}</p>;
-  return <CommentList nodes={roots} level={0} shared={{ essayPath, open, votes: voteContext }} />;
+  return (
+    <>
+      <VoteForm essayPath={essayPath} returnTo={pagePath} />
+      <CommentList nodes={roots} level={0} shared={{ essayPath, open, votes: voteContext }} />
+    </>
+  );
 }

@@ -1,15 +1,19 @@
 "use client";
 
-import { Fragment, useState, type FormEvent, type ReactNode } from "react";
+import { Fragment, useState, type MouseEvent, type ReactNode } from "react";
 import type { ThreadRow, VoteCounts } from "@/lib/comments/cached-queries";
 import { VALUED_BADGE_MIN } from "@/lib/comments/ranking";
 import type { OwnVote, PrivateTally } from "@/lib/comments/viewer-vote-state";
 import { useViewer } from "../viewer-context";
 
 // Two votes apart on every comment (decision 037): value (▲ worth reading / ▼ not useful, with a
-// reason) and stance (agree / disagree). Plain forms that POST to /api/comments/votes and come
-// back to the comment without JavaScript; with it, the same forms are sent as JSON, the buttons
-// change at once and change back if the vote is refused.
+// reason) and stance (agree / disagree). Without JavaScript each button submits the thread's one
+// vote form (VoteForm, by its form attribute: decision 038) and the reader comes back to the
+// comment; with it, the same choice is sent as JSON, the button changes at once and changes back
+// if the vote is refused.
+
+/** The thread page's one plain vote form; every vote button names its comment and choice. */
+export const VOTE_FORM_ID = "vote-form";
 
 const REASONS = [
   ["off-topic", "Off-topic"],
@@ -40,14 +44,13 @@ export function CommentVotes({ comment, context }: Props) {
   const own = viewer.signedIn && viewer.id === comment.authorId;
   const counts = shownCounts(comment, context.tallies.get(comment.id), server, mine, context.weighs);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: MouseEvent<HTMLButtonElement>) {
     // Signed out, the plain form goes on to the server, which sends the reader to sign in.
     if (!viewer.signedIn) return;
     event.preventDefault();
-    const form = event.currentTarget;
-    const button = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    if (!button?.value) return;
-    const [value, reason] = button.value.split(":", 2) as [string, OwnVote["reason"] | undefined];
+    const button = event.currentTarget;
+    // "<comment id>:<choice>[:<reason>]"
+    const [, value, reason] = button.value.split(":", 3) as [string, string, OwnVote["reason"] | undefined];
     const axis: Axis = value === "agree" || value === "disagree" ? "stance" : "value";
     const before = mine;
     const taken = axis === "value" ? before.value === value && (value !== "down" || before.reason === reason) : before.stance === value;
@@ -59,7 +62,7 @@ export function CommentVotes({ comment, context }: Props) {
     setMessage(null);
     button.closest("details")?.removeAttribute("open");
     try {
-      const response = await fetch(form.action, {
+      const response = await fetch("/api/comments/votes", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify({ commentId: comment.id, essayPath: context.essayPath, axis, value: taken ? "none" : value, reason: taken ? undefined : reason }),
@@ -76,18 +79,11 @@ export function CommentVotes({ comment, context }: Props) {
 
   const pressed = (choice: string) => (choice === mine.value || choice === mine.stance ? "true" : "false");
   const subject = `the comment by ${comment.authorName}`;
-  // One form per comment, its buttons naming the choice (lib/comments/validation.ts
-  // parseVoteForm): a page of 500 comments stays light to build and to hydrate.
-  const button = (choice: string, label: ReactNode, isPressed: string, extra?: { describedBy?: string }) => (
-    <button
-      type="submit"
-      name="vote"
-      value={choice}
-      className="vote-button"
-      aria-pressed={isPressed === "true"}
-      aria-describedby={extra?.describedBy}
-      data-vote={`${comment.id}:${choice}`}
-    >
+  // No form of its own: the buttons name the comment and the choice (lib/comments/validation.ts
+  // parseVoteForm), so a page of comments carries no per-comment fields. Styled as
+  // `.vote-forms button`, submit by default: every byte here is repeated on every comment.
+  const button = (choice: string, label: ReactNode, isPressed: string) => (
+    <button form={VOTE_FORM_ID} name="vote" value={`${comment.id}:${choice}`} aria-pressed={isPressed === "true"} onClick={submit}>
       {label}
     </button>
   );
@@ -97,27 +93,22 @@ export function CommentVotes({ comment, context }: Props) {
       <VoteFigures commentId={comment.id} counts={counts} hidden={comment.votesHidden === true} own={own} />
       {!own && (
         <div className="vote-forms" role="group" aria-label={`Your votes on ${subject}`}>
-          <form method="post" action="/api/comments/votes" onSubmit={submit} className="vote-form">
-            <input type="hidden" name="commentId" value={comment.id} />
-            <input type="hidden" name="essayPath" value={context.essayPath} />
-            <input type="hidden" name="returnTo" value={context.returnTo} />
-            {button("up", <><span aria-hidden="true">▲ </span>Worth reading</>, pressed("up"))}
-            <details className="vote-down">
-              <summary className="vote-button" data-vote={`${comment.id}:down`} data-pressed={mine.value === "down" ? "" : undefined}>
-                <span aria-hidden="true">▼ </span>Not useful{mine.value === "down" && mine.reason ? `: ${REASONS.find(([key]) => key === mine.reason)?.[1].toLowerCase()}` : ""}
-              </summary>
-              <div className="vote-reasons">
-                <p id={`vote-reason-${comment.id}`}>Why? (Disagreeing is a stance, not a ▼.)</p>
-                {REASONS.map(([key, label]) => (
-                  <Fragment key={key}>{button(`down:${key}`, label, mine.value === "down" && mine.reason === key ? "true" : "false", { describedBy: `vote-reason-${comment.id}` })}</Fragment>
-                ))}
-              </div>
-            </details>
-            <span className="vote-stance">
-              {button("agree", "Agree", pressed("agree"))}
-              {button("disagree", "Disagree", pressed("disagree"))}
-            </span>
-          </form>
+          {button("up", <><span aria-hidden="true">▲ </span>Worth reading</>, pressed("up"))}
+          <details className="vote-down">
+            <summary data-vote={`${comment.id}:down`} data-pressed={mine.value === "down" ? "" : undefined}>
+              <span aria-hidden="true">▼ </span>Not useful{mine.value === "down" && mine.reason ? `: ${REASONS.find(([key]) => key === mine.reason)?.[1].toLowerCase()}` : ""}
+            </summary>
+            <div className="vote-reasons" role="group" aria-labelledby={`vote-reason-${comment.id}`}>
+              <p id={`vote-reason-${comment.id}`}>Why not useful? (Disagreeing is a stance, not a ▼.)</p>
+              {REASONS.map(([key, label]) => (
+                <Fragment key={key}>{button(`down:${key}`, label, mine.value === "down" && mine.reason === key ? "true" : "false")}</Fragment>
+              ))}
+            </div>
+          </details>
+          <span className="vote-stance">
+            {button("agree", "Agree", pressed("agree"))}
+            {button("disagree", "Disagree", pressed("disagree"))}
+          </span>
         </div>
       )}
       <p className={message?.error ? "form-error vote-message" : "visually-hidden"} role={message?.error ? "alert" : "status"}>
@@ -179,4 +170,14 @@ function announcement(axis: Axis, value: string | null, reason: string | undefin
   if (value === null) return `Your ${axis === "value" ? "vote" : "stance"} is taken back.`;
   if (axis === "stance") return `You ${value} with this comment.${later}`;
   return `${value === "up" ? "Marked worth reading" : `Marked not useful (${reason?.replace("-", " ")})`}.${later}`;
+}
+
+/** The form every vote button on the page submits without JavaScript: where it goes and comes back to. */
+export function VoteForm({ essayPath, returnTo }: { essayPath: string; returnTo: string }) {
+  return (
+    <form id={VOTE_FORM_ID} method="post" action="/api/comments/votes" hidden>
+      <input type="hidden" name="essayPath" value={essayPath} />
+      <input type="hidden" name="returnTo" value={returnTo} />
+    </form>
+  );
 }

@@ -25,7 +25,8 @@ function tallyText(tally: PrivateTally): string {
 
 export function noScriptVotesCss(state: ViewerVoteState): string {
   const lines: string[] = [];
-  const pressed = keysOf(state).map((key) => `[data-vote=${cssString(key)}]`);
+  // A button's value is its key ("7:agree"); ▼'s summary carries it as data-vote ("7:down").
+  const pressed = keysOf(state).map((key) => `.vote-forms :is([value=${cssString(key)}], [data-vote=${cssString(key)}])`);
   if (pressed.length > 0) {
     lines.push(`${pressed.join(",\n")} { ${PRESSED} }`);
     lines.push(`${pressed.map((selector) => `${selector}::after`).join(",\n")} { content: " (your vote)"; }`);
@@ -34,6 +35,6 @@ export function noScriptVotesCss(state: ViewerVoteState): string {
     const place = `.vote-private[data-comment=${cssString(String(tally.commentId))}]`;
     lines.push(`${place}::before { content: ${cssString(tallyText(tally))}; }`, `${place} .vote-hidden-note { display: none; }`);
   }
-  if (!state.weighs) lines.push(`.vote-form::after { content: "Your votes are kept and will count once your account is old enough."; flex-basis: 100%; color: var(--muted); }`);
+  if (!state.weighs) lines.push(`.vote-forms::after { content: "Your votes are kept and will count once your account is old enough."; flex-basis: 100%; color: var(--muted); }`);
   return `${lines.join("\n")}\n`;
 }

@@ -153,15 +153,16 @@ const voteFieldsSchema = z.object({
 });
 
 /**
- * The plain form's one field for its buttons (one form per comment keeps a long page light):
- * `vote` = "up", "down:<reason>", "agree" or "disagree", pressed again to take it back.
+ * The plain form's one field for its buttons (one form per thread page keeps a long page light):
+ * `vote` = "<comment id>:" + "up", "down:<reason>", "agree" or "disagree", pressed again to take it back.
  */
 function expandVoteButton(input: FormInput): FormInput {
   const pressed = readField(input, "vote");
   if (typeof pressed !== "string") return input;
-  const [value, reason] = pressed.split(":", 2);
+  // "<comment id>:<choice>[:<reason>]": the page's one form serves every comment.
+  const [commentId, value, reason] = pressed.split(":", 3);
   return {
-    commentId: readField(input, "commentId"),
+    commentId,
     essayPath: readField(input, "essayPath"),
     axis: value === "agree" || value === "disagree" ? "stance" : "value",
     value,

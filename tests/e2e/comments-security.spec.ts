@@ -125,21 +125,24 @@ function inspectPage({ markers, tags }: { markers: string[]; tags: string[] }): 
       }
     }
   }
-  // Every comment's vote block holds only the app's controls: an allow-list like the body's, and
-  // its inputs are the hidden fields the vote route reads.
-  const voteTags = new Set(["DIV", "P", "SPAN", "FORM", "INPUT", "BUTTON", "DETAILS", "SUMMARY"]);
-  const voteFields = new Set(["commentId", "essayPath", "returnTo"]);
+  // Every comment's vote block holds only the app's controls: an allow-list like the body's, its
+  // buttons all submit the page's one vote form, and that form holds only the fields the vote route reads.
+  const voteTags = new Set(["DIV", "P", "SPAN", "BUTTON", "DETAILS", "SUMMARY"]);
   for (const block of document.querySelectorAll(".comment-votes")) {
     const where = block.closest("article")?.id ?? "a vote block outside any comment";
     for (const element of block.querySelectorAll("*")) {
       if (!voteTags.has(element.tagName)) violations.push(`${where}: vote block holds <${element.tagName.toLowerCase()}>`);
-      if (element instanceof HTMLInputElement && (element.type !== "hidden" || !voteFields.has(element.name))) {
-        violations.push(`${where}: vote block holds an input ${element.type} "${element.name}"`);
-      }
-      if (element instanceof HTMLFormElement && element.getAttribute("action") !== "/api/comments/votes") {
-        violations.push(`${where}: vote form posts to ${element.getAttribute("action")}`);
+      if (element instanceof HTMLButtonElement && (element.getAttribute("form") !== "vote-form" || element.name !== "vote" || element.type !== "submit")) {
+        violations.push(`${where}: vote button submits form="${element.getAttribute("form")}" name="${element.name}" type="${element.type}"`);
       }
     }
+  }
+  const voteForms = document.querySelectorAll("form#vote-form");
+  if (document.querySelectorAll(".comment-votes button").length > 0 && voteForms.length !== 1) violations.push(`${voteForms.length} vote forms on the page, not one`);
+  for (const form of voteForms) {
+    if (form.getAttribute("action") !== "/api/comments/votes") violations.push(`the vote form posts to ${form.getAttribute("action")}`);
+    const fields = [...form.querySelectorAll("*")].map((element) => (element instanceof HTMLInputElement && element.type === "hidden" ? element.name : `<${element.tagName.toLowerCase()}>`));
+    if (fields.join(" ") !== "essayPath returnTo") violations.push(`the vote form holds ${fields.join(" ")}`);
   }
   const texts: Record<string, string | null> = {};
   const holders: Record<string, number> = {};
@@ -156,9 +159,10 @@ function inspectPage({ markers, tags }: { markers: string[]; tags: string[] }): 
       // The app's own Edit/Delete for readers without JavaScript (decision 033): one marked
       // <noscript> per comment, outside its body (a body's markup is checked above).
       if (tag === "noscript") return !(element.hasAttribute("data-own-links") && !element.closest(".comment-body"));
-      // The app's own vote forms (decision 037): one block per comment, outside its body. Each
-      // block is checked below to hold exactly the app's controls, so nothing hides in it.
+      // The app's own vote controls (decision 038): one block per comment, outside its body, and
+      // the page's one vote form. Both are checked above to hold exactly the app's controls.
       if (element.closest(".comment-votes") && !element.closest(".comment-body")) return false;
+      if (element.closest("form#vote-form") && !element.closest(".comment-body")) return false;
       if (tag !== "script") return true;
       // The framework's own: bundles it loads (also after hydration) and the inline RSC payload chunks.
       const src = element.getAttribute("src");

@@ -195,14 +195,14 @@ test("without JavaScript: a plain form votes and comes back to the comment, pres
   await voteButton(page, id, "Agree").click();
   await expect(page).toHaveURL(new RegExp(`${ESSAY}#comment-${id}$`));
   // Pressed, from the reader's own stylesheet (/api/me/votes.css), and the split now theirs to see.
-  await expect(page.locator(`[data-vote="${id}:agree"]`)).toHaveCSS("font-weight", "600");
-  await expect(page.locator(`[data-vote="${id}:disagree"]`)).not.toHaveCSS("font-weight", "600");
+  await expect(page.locator(`.vote-forms [value="${id}:agree"]`)).toHaveCSS("font-weight", "600");
+  await expect(page.locator(`.vote-forms [value="${id}:disagree"]`)).not.toHaveCSS("font-weight", "600");
   // …and named so: a screen reader hears "Agree (your vote)".
-  await expect(page.locator(`[data-vote="${id}:agree"]`)).toHaveAccessibleName("Agree (your vote)");
+  await expect(page.locator(`.vote-forms [value="${id}:agree"]`)).toHaveAccessibleName("Agree (your vote)");
   // The same button again takes it back.
-  await page.locator(`[data-vote="${id}:agree"]`).click();
+  await page.locator(`.vote-forms [value="${id}:agree"]`).click();
   await expect(page).toHaveURL(new RegExp(`${ESSAY}#comment-${id}$`));
-  await expect(page.locator(`[data-vote="${id}:agree"]`)).not.toHaveCSS("font-weight", "600");
+  await expect(page.locator(`.vote-forms [value="${id}:agree"]`)).not.toHaveCSS("font-weight", "600");
   await context.close();
   await author.context.close();
 });

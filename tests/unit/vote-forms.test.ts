@@ -11,31 +11,37 @@ import { NO_VOTES } from "@/lib/comments/viewer-vote-state";
 
 const ESSAY = "/essays/01/02/an-essay";
 
+/** What the thread page's one vote form sends when a comment's button is pressed. */
 function plainForm(vote: string, extra: Record<string, string> = {}): FormData {
   const data = new FormData();
-  for (const [name, value] of Object.entries({ commentId: "42", essayPath: ESSAY, returnTo: ESSAY, vote, ...extra })) data.append(name, value);
+  for (const [name, value] of Object.entries({ essayPath: ESSAY, returnTo: ESSAY, vote, ...extra })) data.append(name, value);
   return data;
 }
 
-describe("a vote as a plain form sends it (one form per comment, the button names the choice)", () => {
+describe("a vote as a plain form sends it (one form per page, the button names the comment and the choice)", () => {
   it("reads each button as its axis and choice, pressed again to take it back", () => {
-    expect(parseVoteForm(plainForm("up"))).toEqual({ ok: true, data: { commentId: 42, essayPath: ESSAY, axis: "value", value: "up", reason: null, toggle: true } });
-    expect(parseVoteForm(plainForm("down:repetitive"))).toEqual({
+    expect(parseVoteForm(plainForm("42:up"))).toEqual({ ok: true, data: { commentId: 42, essayPath: ESSAY, axis: "value", value: "up", reason: null, toggle: true } });
+    expect(parseVoteForm(plainForm("42:down:repetitive"))).toEqual({
       ok: true,
       data: { commentId: 42, essayPath: ESSAY, axis: "value", value: "down", reason: "repetitive", toggle: true },
     });
-    expect(parseVoteForm(plainForm("disagree"))).toEqual({ ok: true, data: { commentId: 42, essayPath: ESSAY, axis: "stance", value: "disagree", reason: null, toggle: true } });
+    expect(parseVoteForm(plainForm("42:disagree"))).toEqual({ ok: true, data: { commentId: 42, essayPath: ESSAY, axis: "stance", value: "disagree", reason: null, toggle: true } });
   });
 
   it("refuses a ▼ without a reason, a reason that is not one, and a choice that does not exist", () => {
-    const noReason = parseVoteForm(plainForm("down"));
+    const noReason = parseVoteForm(plainForm("42:down"));
     expect(noReason.ok).toBe(false);
     if (!noReason.ok) expect(noReason.fieldErrors.reason).toMatch(/Disagreeing is a stance/);
-    const wrong = parseVoteForm(plainForm("down:wrong"));
+    const wrong = parseVoteForm(plainForm("42:down:wrong"));
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(wrong.fieldErrors.reason).toMatch(/off-topic, repetitive or no argument/);
-    expect(parseVoteForm(plainForm("love")).ok).toBe(false);
-    expect(parseVoteForm(plainForm("up", { commentId: "x" })).ok).toBe(false);
+    expect(parseVoteForm(plainForm("42:love")).ok).toBe(false);
+    // A button must name its comment: no id, or one that is not a number, is refused.
+    for (const vote of ["up", "x:up", ":up", "-1:up"]) {
+      const parsed = parseVoteForm(plainForm(vote));
+      expect(parsed.ok, vote).toBe(false);
+      if (!parsed.ok) expect(parsed.fieldErrors.commentId, vote).toBeDefined();
+    }
   });
 
   it("reads a script's JSON by axis, without toggling, and refuses a choice from the other axis", () => {
@@ -73,7 +79,7 @@ describe("the stylesheet of a reader's votes for a browser without JavaScript", 
       ],
       weighs: true,
     });
-    for (const key of ["7:down", "7:down:off-topic", "7:agree"]) expect(css).toContain(`[data-vote=${cssString(key)}]`);
+    for (const key of ["7:down", "7:down:off-topic", "7:agree"]) expect(css).toContain(`.vote-forms :is([value=${cssString(key)}], [data-vote=${cssString(key)}])`);
     expect(css).not.toMatch(/7\\3a up|7\\3a disagree/);
     expect(css).toMatch(/data-comment="7"\]::before \{ content: "3 agree .* 1 disagree"/);
     expect(css).toMatch(/data-comment="8"\]::before \{ content: "Only you see these for now\\3a  2 worth reading/);

@@ -34,7 +34,8 @@ export async function POST(request: Request) {
     return Response.json({ commentId, axis, value, counts }, { headers: { "Cache-Control": "no-store" } });
   }
   const form = input as FormData;
-  const commentId = String(form.get("commentId") ?? "");
+  // The button pressed names its comment: "<comment id>:<choice>" (lib/comments/validation.ts).
+  const commentId = String(form.get("vote") ?? "").split(":")[0]!;
   if (result.ok) return seeOther(voteReturnHref(form.get("returnTo"), result.essayPath, result.commentId));
   if (result.code === "unauthenticated") {
     const back = /^\d{1,10}$/.test(commentId) ? commentPermalink(Number(commentId)) : "/";
