@@ -25,6 +25,7 @@
 //      (--sizes), each on a fresh database and a fresh `next start`, every page of the thread
 //      read twice, first and second read side by side (decision 023). --cache-mb sets the
 //      server's CACHE_MEMORY_MB (50 is Next's default, for a before/after).
+// BENCH_DUMP_HTML=1 also writes each measured page's HTML to bench/out/page-<label>.html, to see what the bytes are.
 // Figures only: it never fails on a time. It exits 1 when it could not measure (the build
 // failed, a server did not start, the page did not show the seeded thread), 2 on a bad flag.
 // Results also go to bench/out/comments.json.
@@ -795,7 +796,8 @@ async function main(): Promise<void> {
   console.log(
     `bench:comments — ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}.\n` +
       `Caveat: this machine's ${machine.cores} cores are shared and noisy; compare figures side by side within one run, not across days.\n` +
-      `Server env: COMMENTS_PER_MINUTE=${LIMITS.COMMENTS_PER_MINUTE}, COMMENTS_PER_DAY=${LIMITS.COMMENTS_PER_DAY} (so posting measures the endpoint, ` +
+      `Server env: COMMENTS_PER_MINUTE=${LIMITS.COMMENTS_PER_MINUTE}, COMMENTS_PER_DAY=${LIMITS.COMMENTS_PER_DAY}, VOTES_PER_MINUTE=${LIMITS.VOTES_PER_MINUTE}, ` +
+      `VOTES_PER_DAY=${LIMITS.VOTES_PER_DAY} (so posting and voting measure the endpoint, ` +
       `not the rate limit), OUTBOX_INTERVAL_SECONDS=0, fixed AUTH_SECRET, SITE_URL = AUTH_URL = http://localhost:<port>.`,
   );
 

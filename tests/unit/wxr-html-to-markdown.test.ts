@@ -49,6 +49,7 @@ describe("wordpressHtmlToMarkdown", () => {
   });
 
   it("survives unclosed and stray tags and absurd nesting", () => {
+    expect(wordpressHtmlToMarkdown("<em>open <strong>both")).toBe("*open **both***");
     expect(shown("<em>open <strong>both")).toBe("<p><em>open <strong>both</strong></em></p>");
     expect(wordpressHtmlToMarkdown("stray</em> close</p>")).toBe("stray close");
     const deep = "<em>".repeat(10_000) + "deep" + "</em>".repeat(10_000);
