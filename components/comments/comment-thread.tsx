@@ -145,8 +145,8 @@ export function CommentThread({ rows, essayPath, pagePath, open, order, newConve
   const { viewer } = useViewer();
   const { own, votes, settled, reload } = useMine(essayPath, rows);
   const voteContext = useMemo(
-    (): VoteContext => ({ essayPath, returnTo: pagePath, mine: votes.votes, tallies: new Map(votes.tallies.map((tally) => [tally.commentId, tally])), weighs: votes.weighs, reload }),
-    [essayPath, pagePath, votes, reload],
+    (): VoteContext => ({ essayPath, mine: votes.votes, tallies: new Map(votes.tallies.map((tally) => [tally.commentId, tally])), weighs: votes.weighs, reload }),
+    [essayPath, votes, reload],
   );
   useFindMovedComment(settled);
   const roots = useMemo(

@@ -3,6 +3,7 @@
 import { Fragment, useState, type MouseEvent, type ReactNode } from "react";
 import type { ThreadRow, VoteCounts } from "@/lib/comments/cached-queries";
 import { VALUED_BADGE_MIN } from "@/lib/comments/ranking";
+import { readVoteButton, voteButtonValue } from "@/lib/comments/vote-button";
 import type { OwnVote, PrivateTally } from "@/lib/comments/viewer-vote-state";
 import { useViewer } from "../viewer-context";
 
@@ -23,8 +24,6 @@ const REASONS = [
 
 export type VoteContext = {
   essayPath: string;
-  /** The thread page the comment is on: a plain form comes back to it. */
-  returnTo: string;
   mine: Record<number, OwnVote>;
   tallies: Map<number, PrivateTally>;
   weighs: boolean;
@@ -49,8 +48,7 @@ export function CommentVotes({ comment, context }: Props) {
     if (!viewer.signedIn) return;
     event.preventDefault();
     const button = event.currentTarget;
-    // "<comment id>:<choice>[:<reason>]"
-    const [, value, reason] = button.value.split(":", 3) as [string, string, OwnVote["reason"] | undefined];
+    const { choice: value = "", reason } = readVoteButton(button.value) as { choice?: string; reason?: OwnVote["reason"] };
     const axis: Axis = value === "agree" || value === "disagree" ? "stance" : "value";
     const before = mine;
     const taken = axis === "value" ? before.value === value && (value !== "down" || before.reason === reason) : before.stance === value;
@@ -83,7 +81,7 @@ export function CommentVotes({ comment, context }: Props) {
   // parseVoteForm), so a page of comments carries no per-comment fields. Styled as
   // `.vote-forms button`, submit by default: every byte here is repeated on every comment.
   const button = (choice: string, label: ReactNode, isPressed: string) => (
-    <button form={VOTE_FORM_ID} name="vote" value={`${comment.id}:${choice}`} aria-pressed={isPressed === "true"} onClick={submit}>
+    <button form={VOTE_FORM_ID} name="vote" value={voteButtonValue(comment.id, choice)} aria-pressed={isPressed === "true"} onClick={submit}>
       {label}
     </button>
   );
@@ -95,7 +93,7 @@ export function CommentVotes({ comment, context }: Props) {
         <div className="vote-forms" role="group" aria-label={`Your votes on ${subject}`}>
           {button("up", <><span aria-hidden="true">▲ </span>Worth reading</>, pressed("up"))}
           <details className="vote-down">
-            <summary data-vote={`${comment.id}:down`} data-pressed={mine.value === "down" ? "" : undefined}>
+            <summary data-vote={voteButtonValue(comment.id, "down")} data-pressed={mine.value === "down" ? "" : undefined}>
               <span aria-hidden="true">▼ </span>Not useful{mine.value === "down" && mine.reason ? `: ${REASONS.find(([key]) => key === mine.reason)?.[1].toLowerCase()}` : ""}
             </summary>
             <div className="vote-reasons" role="group" aria-labelledby={`vote-reason-${comment.id}`}>

@@ -3,16 +3,19 @@
 // written into the thread's empty `.vote-private` places. Built from the same state the page's
 // script receives from /api/comments/mine.
 import { cssString } from "@/lib/auth/no-script-viewer-css";
+import { voteButtonValue } from "./vote-button";
 import type { PrivateTally, ViewerVoteState } from "./viewer-vote-state";
 
 const PRESSED = "border-color: var(--accent); background: var(--bg-raised); color: var(--accent); font-weight: 600;";
 
+/** The buttons (and ▼'s summary) to show pressed, by their value (lib/comments/vote-button.ts). */
 function keysOf(state: ViewerVoteState): string[] {
   const keys: string[] = [];
   for (const [id, vote] of Object.entries(state.votes)) {
-    if (vote.value) keys.push(`${id}:${vote.value}`);
-    if (vote.value === "down" && vote.reason) keys.push(`${id}:down:${vote.reason}`);
-    if (vote.stance) keys.push(`${id}:${vote.stance}`);
+    const commentId = Number(id);
+    if (vote.value) keys.push(voteButtonValue(commentId, vote.value));
+    if (vote.value === "down" && vote.reason) keys.push(voteButtonValue(commentId, `down:${vote.reason}`));
+    if (vote.stance) keys.push(voteButtonValue(commentId, vote.stance));
   }
   return keys;
 }

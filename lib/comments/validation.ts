@@ -2,6 +2,7 @@
 // reader owns are read: ids of new comments, authors and times come from the server, and
 // anything the client sends for them is never looked at. Pure: also runs in the browser.
 import { z } from "zod";
+import { readVoteButton } from "./vote-button";
 
 export const COMMENT_MAX_CHARACTERS = 10_000;
 export const ESSAY_PATH_MAX_LENGTH = 300;
@@ -159,8 +160,8 @@ const voteFieldsSchema = z.object({
 function expandVoteButton(input: FormInput): FormInput {
   const pressed = readField(input, "vote");
   if (typeof pressed !== "string") return input;
-  // "<comment id>:<choice>[:<reason>]": the page's one form serves every comment.
-  const [commentId, value, reason] = pressed.split(":", 3);
+  // The page's one form serves every comment: the button names it (lib/comments/vote-button.ts).
+  const { commentId, choice: value, reason } = readVoteButton(pressed);
   return {
     commentId,
     essayPath: readField(input, "essayPath"),

@@ -3,6 +3,7 @@ import { castVote } from "@/lib/comments/commands/cast-vote";
 import { HTTP_STATUS } from "@/lib/comments/commands/http-status";
 import { commentPermalink } from "@/lib/comments/permalink";
 import { refreshThreads } from "@/lib/comments/refresh-threads";
+import { readVoteButton } from "@/lib/comments/vote-button";
 import { voteReturnHref, votePageHref } from "@/lib/comments/vote-return";
 import { isCrossSiteRequest } from "@/lib/http/same-origin";
 
@@ -34,8 +35,8 @@ export async function POST(request: Request) {
     return Response.json({ commentId, axis, value, counts }, { headers: { "Cache-Control": "no-store" } });
   }
   const form = input as FormData;
-  // The button pressed names its comment: "<comment id>:<choice>" (lib/comments/validation.ts).
-  const commentId = String(form.get("vote") ?? "").split(":")[0]!;
+  // The button pressed names its comment (lib/comments/vote-button.ts).
+  const { commentId } = readVoteButton(String(form.get("vote") ?? ""));
   if (result.ok) return seeOther(voteReturnHref(form.get("returnTo"), result.essayPath, result.commentId));
   if (result.code === "unauthenticated") {
     const back = /^\d{1,10}$/.test(commentId) ? commentPermalink(Number(commentId)) : "/";
