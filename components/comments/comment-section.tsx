@@ -1,4 +1,5 @@
 import type { Essay } from "@/lib/content/essays";
+import { compactRows } from "@/lib/comments/compact-rows";
 import { threadPageHref } from "@/lib/comments/pagination";
 import type { ThreadPage } from "@/lib/comments/thread-page";
 import { CommentForm } from "./comment-form";
@@ -27,7 +28,7 @@ export function CommentSection({ essay, thread }: { essay: Essay; thread: Thread
       </noscript>
       <ModeratorThreadTools essayPath={essay.path} locked={locked} />
       {count > 1 && <ThreadOrderLinks essayPath={essay.path} at={at} />}
-      <CommentThread rows={thread.rows} essayPath={essay.path} pagePath={threadPageHref(essay.path, at)} open={open} order={at.order} newConversationsHere={newConversationsHere} />
+      <CommentThread rows={compactRows(thread.rows)} essayPath={essay.path} pagePath={threadPageHref(essay.path, at)} open={open} order={at.order} newConversationsHere={newConversationsHere} />
       <ThreadPagination essayPath={essay.path} at={at} pageCount={pageCount} />
       {open ? (
         <NewCommentGate signInHref={`/sign-in?callbackUrl=${encodeURIComponent(`${threadPageHref(essay.path, at)}#comments`)}`}>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { buildCommentTree, type CommentNode, type CommentOrder } from "@/lib/comments/build-tree";
 import type { ThreadRow } from "@/lib/comments/cached-queries";
+import { expandRows, type CompactRow } from "@/lib/comments/compact-rows";
 import { NO_VOTES, type ViewerVoteState } from "@/lib/comments/viewer-vote-state";
 import { useViewer, type Viewer } from "../viewer-context";
 import { CommentItem } from "./comment-item";
@@ -127,8 +128,8 @@ function CommentList({ nodes, level, shared }: { nodes: Node[]; level: number; s
 }
 
 type Props = {
-  /** This page's conversations only (lib/comments/thread-page.ts): the page and its hydration data stay small. */
-  rows: ThreadRow[];
+  /** This page's conversations only (lib/comments/thread-page.ts), usual values left out (lib/comments/compact-rows.ts): the page and its hydration data stay small. */
+  rows: CompactRow[];
   essayPath: string;
   /** This page's address (lib/comments/pagination.ts threadPageHref): plain vote forms return to it. */
   pagePath: string;
@@ -141,8 +142,9 @@ type Props = {
  * A page of the thread, rendered on the server into the static page (readable without
  * JavaScript) and hydrated for the inline reply, edit and delete forms.
  */
-export function CommentThread({ rows, essayPath, pagePath, open, order, newConversationsHere }: Props) {
+export function CommentThread({ rows: compact, essayPath, pagePath, open, order, newConversationsHere }: Props) {
   const { viewer } = useViewer();
+  const rows = useMemo(() => expandRows(compact), [compact]);
   const { own, votes, settled, reload } = useMine(essayPath, rows);
   const voteContext = useMemo(
     (): VoteContext => ({ essayPath, mine: votes.votes, tallies: new Map(votes.tallies.map((tally) => [tally.commentId, tally])), weighs: votes.weighs, reload }),
