@@ -10,7 +10,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  timeout: 30_000,
+  // Two workers, the app, PostgreSQL, the OIDC and SMTP servers share two cores: sign-ins and axe
+  // passes on the growing essay page took over 30 s under that load. Nothing waits on a timer.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: ".tmp/playwright.json" }]],
   outputDir: ".tmp/test-results",

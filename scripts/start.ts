@@ -57,8 +57,9 @@ async function main() {
   const server = spawn("node_modules/.bin/next", ["start", "--port", String(env.PORT)], { stdio: "inherit", env: childEnv });
   console.log(["", ...notes.map((note) => `• ${note}`), `• The blog is starting on http://localhost:${env.PORT}`, ""].join("\n"));
   // A supervisor (systemd, a container runtime, `kill <pid>`) stops the blog through whichever
-  // process it started: package.json's `exec` hands npm's signal to tsx, tsx relays it here,
-  // and this passes every stopping signal on to the server, then ends the way the server ended.
+  // process it started: package.json's `exec` hands npm's signal to this process (node with tsx
+  // loaded, not the tsx CLI: decision 025), which passes every stopping signal on to the
+  // server, then ends the way the server ended.
   for (const signal of FORWARDED_SIGNALS) process.on(signal, () => server.kill(signal));
   server.on("exit", (code, signal) => {
     if (signal) {
