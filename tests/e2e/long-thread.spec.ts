@@ -158,7 +158,7 @@ test("a reply on a later page and a new conversation each appear on their page, 
   const rendered = { timeout: 45_000 };
   const reader = newUser("Pager");
   await signInWithOidc(page, reader, `${LONG}/comments/3`);
-  await waitForViewer(page);
+  await waitForViewer(page, rendered);
   const parent = page.locator(`#comment-${ids[1201]}`);
   await parent.getByRole("link", { name: /^Reply/ }).first().click();
   const reply = `A reply deep in the thread ${Date.now().toString(36)}.`;
@@ -177,7 +177,7 @@ test("a reply on a later page and a new conversation each appear on their page, 
   // A new conversation joins the last page (every later conversation moved on by one with
   // the reply above): the author is taken there.
   await page.goto(LONG);
-  await waitForViewer(page);
+  await waitForViewer(page, rendered);
   const text = `A new conversation at the end ${Date.now().toString(36)}.`;
   await page.getByLabel("Join the conversation").fill(text);
   await page.getByRole("button", { name: "Post comment" }).click();

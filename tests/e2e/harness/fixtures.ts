@@ -54,8 +54,8 @@ export async function expectSignedInAs(page: Page, name: string) {
 }
 
 /** After a page load: waits until the browser knows who is signed in (inline forms depend on it). */
-export async function waitForViewer(page: Page) {
-  await expect(accountMenu(page).locator("summary")).toBeVisible();
+export async function waitForViewer(page: Page, { timeout }: { timeout?: number } = {}) {
+  await expect(accountMenu(page).locator("summary")).toBeVisible({ timeout });
 }
 
 /** Waits for the n-th e-mail to `to` (whose subject matches, when given) to arrive at the test SMTP server. */
