@@ -77,7 +77,6 @@ test("near the limit the counter warns once, politely", async ({ page }) => {
 });
 
 test("without JavaScript an over-long comment is refused by the server and the whole text comes back", async ({ browser }) => {
-  test.setTimeout(60_000);
   const signedIn = await browser.newContext();
   await signInWithOidc(await signedIn.newPage(), newUser("PlainLong"), ESSAY);
   const state = await signedIn.storageState();

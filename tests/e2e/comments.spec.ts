@@ -35,7 +35,6 @@ async function replyTo(page: Page, comment: Locator, text: string): Promise<numb
 test.describe.configure({ mode: "serial" });
 
 test("a reader posts, replies to a reply, edits and deletes, and links to a comment", async ({ page }) => {
-  test.setTimeout(60_000);
   const reader = newUser("Iris");
   await signInWithOidc(page, reader, ESSAY);
 
@@ -133,7 +132,6 @@ test("preview shows the rendered comment before it is posted, and bad bodies are
 });
 
 test("two readers in two browsers see each other's comments, and the counts follow", async ({ browser }) => {
-  test.setTimeout(60_000);
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
   const a = await contextA.newPage();

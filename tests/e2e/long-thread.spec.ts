@@ -189,7 +189,6 @@ test("a reply on a later page and a new conversation each appear on their page, 
 });
 
 test("axe finds no violations in a later page's heading, order and page links", async ({ page }) => {
-  test.setTimeout(60_000);
   await page.goto(`${LONG}/comments/2`);
   // The comments themselves are checked on the essay page (comments.spec.ts); five hundred of
   // them would only slow axe down. Here: what a later page adds.

@@ -15,7 +15,6 @@ const middle = async (locator: Locator) => {
 };
 
 test("at 390 px wide the signed-in header keeps the theme button on the line of the account menu", async ({ page }) => {
-  test.setTimeout(60_000); // a sign-in and two axe runs: over 30 s on a loaded two-core machine
   await page.setViewportSize({ width: 390, height: 844 });
   // A long public name (50 characters is the most a reader may choose).
   const user = { ...newUser(), name: "Maximiliana Featherstonehaugh-Wolfeschlegelstein" };

@@ -57,7 +57,7 @@ const voteButton = (page: Page, id: number, name: string) =>
   page.locator(`#comment-${id}`).getByRole("group", { name: /^Your votes on/ }).getByRole("button", { name, exact: true });
 
 test("with JavaScript: value and stance toggle at once, pressed state and counts follow, a ▼ says why", async ({ browser }) => {
-  // Two OpenID Connect sign-ins, three reloads and two axe passes: more than the default 30 s on
+  // Two OpenID Connect sign-ins, three reloads and two axe passes: more than the default 60 s on
   // a loaded CI machine, though nothing in it waits on a timer.
   test.setTimeout(90_000);
   const writer = newUser("Argued");
