@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { loadOrCreateAuthSecret } from "./lib/auth-secret";
 import { buildIfStale } from "./lib/build-if-stale";
 import { loadDotenv } from "./lib/load-dotenv";
+import { nextStartArgs } from "./lib/next-start-args";
 
 const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"] as const;
 
@@ -54,7 +55,7 @@ async function main() {
   if (!env.EMAIL_SERVER) {
     notes.push("EMAIL_SERVER is not set: sign-in links are printed below under “CONSOLE MAILBOX” instead of e-mailed.");
   }
-  const server = spawn("node_modules/.bin/next", ["start", "--port", String(env.PORT)], { stdio: "inherit", env: childEnv });
+  const server = spawn("node_modules/.bin/next", nextStartArgs(env.PORT), { stdio: "inherit", env: childEnv });
   console.log(["", ...notes.map((note) => `• ${note}`), `• The blog is starting on http://localhost:${env.PORT}`, ""].join("\n"));
   // A supervisor (systemd, a container runtime, `kill <pid>`) stops the blog through whichever
   // process it started: package.json's `exec` hands npm's signal to this process (node with tsx

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { nextStartArgs } from "../../scripts/lib/next-start-args";
 
 export type AppServer = { url: string; port: number; pid: number; stop: () => Promise<void>; output: () => string };
 
@@ -33,7 +34,7 @@ export async function startApp(options: {
 }): Promise<AppServer> {
   const url = `http://localhost:${options.port}`;
   let output = "";
-  const child = spawn("node_modules/.bin/next", ["start", "--port", String(options.port)], {
+  const child = spawn("node_modules/.bin/next", nextStartArgs(options.port), {
     cwd: options.cwd,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: options.distDir, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
