@@ -10,14 +10,16 @@ import dynamic from "next/dynamic";
 import { CommentTime } from "./comment-time";
 import { CommentVotes, type VoteContext } from "./comment-votes";
 import { NoScriptOwnLinks } from "./no-script-own-links";
+import { RetractionNote } from "./retraction-note";
 
 // Loaded when first needed: they only ever appear after the page has hydrated (a click, or a
 // signed-in reader or moderator), so they stay out of the essay page's first JavaScript.
 const DeleteForm = dynamic(() => import("./delete-form").then((m) => m.DeleteForm), { ssr: false });
+const RetractForm = dynamic(() => import("./retract-form").then((m) => m.RetractForm), { ssr: false });
 const CommentModeration = dynamic(() => import("./moderator-tools").then((m) => m.CommentModeration), { ssr: false });
 const ReportComment = dynamic(() => import("./moderator-tools").then((m) => m.ReportComment), { ssr: false });
 
-type Mode = "read" | "reply" | "edit" | "delete";
+type Mode = "read" | "reply" | "edit" | "delete" | "retract";
 
 export type CommentItemProps = {
   comment: ThreadRow;
@@ -35,9 +37,14 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, v
   const { viewer } = useViewer();
   const own = viewer.signedIn && comment.authorId === viewer.id && !tombstone;
   const headingId = `comment-${comment.id}-by`;
+  const retraction = tombstone ? undefined : comment.retraction;
 
   return (
-    <article id={`comment-${comment.id}`} className={`comment${tombstone ? " comment-tombstone" : ""}`} aria-labelledby={headingId}>
+    <article
+      id={`comment-${comment.id}`}
+      className={`comment${tombstone ? " comment-tombstone" : ""}${retraction ? " comment-retracted" : ""}`}
+      aria-labelledby={headingId}
+    >
       <header className="comment-meta">
         {!tombstone && <Avatar name={comment.authorName} image={comment.authorImage} userId={comment.authorId} size={32} />}
         <span id={headingId} className="comment-author">
@@ -65,6 +72,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, v
           Awaiting approval: only you can see this comment until a moderator approves it.
         </p>
       )}
+      {retraction && <RetractionNote retraction={retraction} />}
       {!tombstone && mode !== "edit" && <CommentBody commentId={comment.id} html={comment.bodyHtml ?? ""} authorName={comment.authorName} />}
       {mode === "edit" && (
         <EditLoader commentId={comment.id} essayPath={essayPath} onCancel={() => setMode("read")} />
@@ -99,12 +107,20 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, v
             subject={tombstone ? "this comment" : `the comment by ${comment.authorName}`}
           />
         )}
-        {!tombstone && !comment.held && <NoScriptOwnLinks commentId={comment.id} authorId={comment.authorId} />}
+        {!tombstone && !comment.held && <NoScriptOwnLinks commentId={comment.id} authorId={comment.authorId} retracted={Boolean(retraction)} />}
         {own && (
           <>
-            <button type="button" className="button-link" onClick={() => setMode("edit")} aria-expanded={mode === "edit"}>
-              Edit<span className="visually-hidden"> your comment</span>
-            </button>
+            {!retraction && (
+              <button type="button" className="button-link" onClick={() => setMode("edit")} aria-expanded={mode === "edit"}>
+                Edit<span className="visually-hidden"> your comment</span>
+              </button>
+            )}
+            {!comment.held && (
+              <button type="button" className="button-link" onClick={() => setMode("retract")} aria-expanded={mode === "retract"}>
+                {retraction ? "Undo retraction" : "Retract"}
+                <span className="visually-hidden">{retraction ? " of your comment" : " your comment"}</span>
+              </button>
+            )}
             <button type="button" className="button-link" onClick={() => setMode("delete")} aria-expanded={mode === "delete"}>
               Delete<span className="visually-hidden"> your comment</span>
             </button>
@@ -121,6 +137,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, v
           autoFocus
         />
       )}
+      {mode === "retract" && <RetractForm commentId={comment.id} retracted={Boolean(retraction)} onCancel={() => setMode("read")} />}
       {mode === "delete" && <DeleteForm commentId={comment.id} hasReplies={replyCount > 0} onCancel={() => setMode("read")} />}
     </article>
   );

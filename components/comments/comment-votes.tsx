@@ -89,7 +89,8 @@ export function CommentVotes({ comment, context }: Props) {
   return (
     <div className="comment-votes" data-author={comment.authorId ?? undefined}>
       <VoteFigures commentId={comment.id} counts={counts} hidden={comment.votesHidden === true} own={own} />
-      {!own && (
+      {/* A retracted comment takes no new votes (its author no longer stands by it); its figures stay. */}
+      {!own && !comment.retraction && (
         <div className="vote-forms" role="group" aria-label={`Your votes on ${subject}`}>
           {button("up", <><span aria-hidden="true">▲ </span>Worth reading</>, pressed("up"))}
           <details className="vote-down">

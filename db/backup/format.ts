@@ -47,6 +47,10 @@ const commentRow = z.strictObject({
   editedAt: time.nullable(),
   createdAt: time,
   sourceId: text.min(1).nullable(),
+  // Files written before retractions existed lack these: not retracted.
+  retractedAt: time.nullable().default(null),
+  retractionNote: text.nullable().default(null),
+  retractionCauseId: id.nullable().default(null),
 });
 
 const commentRevisionRow = z.strictObject({
@@ -111,6 +115,15 @@ const commentVoteRow = z.strictObject({
   updatedAt: time,
 });
 
+const commentRetractionRow = z.strictObject({
+  id,
+  commentId: id,
+  action: z.enum(["retract", "undo"]),
+  note: text.nullable(),
+  causeCommentId: id.nullable(),
+  at: time,
+});
+
 /** Every table in a backup, in the order they are written and imported (parents before children). */
 export const BACKUP_ROW_SCHEMAS = {
   users: userRow,
@@ -121,6 +134,7 @@ export const BACKUP_ROW_SCHEMAS = {
   threadLocks: threadLockRow,
   moderationLog: moderationLogRow,
   commentVotes: commentVoteRow,
+  commentRetractions: commentRetractionRow,
 } as const;
 
 export type BackupTableName = keyof typeof BACKUP_ROW_SCHEMAS;
@@ -138,6 +152,8 @@ const backupSchema = z.strictObject({
   moderationLog: z.array(moderationLogRow),
   // Files written before votes existed lack the key: no votes.
   commentVotes: z.array(commentVoteRow).default([]),
+  // …and before retractions existed: none.
+  commentRetractions: z.array(commentRetractionRow).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
@@ -216,6 +232,7 @@ function findReferenceProblems(backup: Backup): string[] {
   keysOf("threadLocks", backup.threadLocks, (row) => row.essayPath, "essayPath");
   keysOf("moderationLog", backup.moderationLog, (row) => row.id, "id");
   keysOf("commentVotes", backup.commentVotes, (row) => row.id, "id");
+  keysOf("commentRetractions", backup.commentRetractions, (row) => row.id, "id");
   keysOf("commentVotes", backup.commentVotes, (row) => `${row.commentId} ${row.voterId} ${row.axis}`, "axis");
   const emails = backup.users.filter((row) => row.email !== null);
   keysOf("users", emails, (row) => row.email ?? "", "email");
@@ -227,6 +244,11 @@ function findReferenceProblems(backup: Backup): string[] {
   backup.comments.forEach((row, i) => {
     refer("comments", i, "parentId", row.parentId, comments, "a comment id");
     refer("comments", i, "authorId", row.authorId, users, "a user id");
+    refer("comments", i, "retractionCauseId", row.retractionCauseId, comments, "a comment id");
+  });
+  backup.commentRetractions.forEach((row, i) => {
+    refer("commentRetractions", i, "commentId", row.commentId, comments, "a comment id");
+    refer("commentRetractions", i, "causeCommentId", row.causeCommentId, comments, "a comment id");
   });
   backup.commentRevisions.forEach((row, i) => refer("commentRevisions", i, "commentId", row.commentId, comments, "a comment id"));
   backup.reports.forEach((row, i) => {

@@ -19,6 +19,7 @@ export function backupTables(schema: Schema) {
     threadLocks: schema.threadLocks,
     moderationLog: schema.moderationLog,
     commentVotes: schema.commentVotes,
+    commentRetractions: schema.commentRetractions,
   } as const satisfies Record<BackupTableName, unknown>;
 }
 

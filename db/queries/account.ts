@@ -34,6 +34,12 @@ export type ReaderExport = {
     deletedAt: Date | null;
     /** Earlier versions, oldest first. */
     revisions: { body: string; writtenAt: Date; replacedAt: Date }[];
+    /** Set while the reader has it retracted, with their note and the comment that changed their mind. */
+    retractedAt: Date | null;
+    retractionNote: string | null;
+    retractionCauseId: number | null;
+    /** Every retraction and undo, oldest first. */
+    retractions: { action: "retract" | "undo"; note: string | null; causeCommentId: number | null; at: Date }[];
   }[];
   reports: {
     id: number;
@@ -63,8 +69,8 @@ export type ReaderExport = {
  */
 export async function getReaderExport({ userId }: { userId: string }): Promise<ReaderExport | undefined> {
   const { db, schema } = getDb();
-  const { users, comments, commentRevisions, reports, commentVotes } = schema;
-  const [userRows, commentRows, revisionRows, reportRows, voteRows] = await Promise.all([
+  const { users, comments, commentRevisions, commentRetractions, reports, commentVotes } = schema;
+  const [userRows, commentRows, revisionRows, retractionRows, reportRows, voteRows] = await Promise.all([
     db
       .select({
         id: users.id,
@@ -90,6 +96,9 @@ export async function getReaderExport({ userId }: { userId: string }): Promise<R
         createdAt: comments.createdAt,
         editedAt: comments.editedAt,
         deletedAt: comments.deletedAt,
+        retractedAt: comments.retractedAt,
+        retractionNote: comments.retractionNote,
+        retractionCauseId: comments.retractionCauseId,
       })
       .from(comments)
       .where(eq(comments.authorId, userId))
@@ -105,6 +114,18 @@ export async function getReaderExport({ userId }: { userId: string }): Promise<R
       .innerJoin(comments, eq(comments.id, commentRevisions.commentId))
       .where(eq(comments.authorId, userId))
       .orderBy(asc(commentRevisions.replacedAt), asc(commentRevisions.id)),
+    db
+      .select({
+        commentId: commentRetractions.commentId,
+        action: commentRetractions.action,
+        note: commentRetractions.note,
+        causeCommentId: commentRetractions.causeCommentId,
+        at: commentRetractions.at,
+      })
+      .from(commentRetractions)
+      .innerJoin(comments, eq(comments.id, commentRetractions.commentId))
+      .where(eq(comments.authorId, userId))
+      .orderBy(asc(commentRetractions.at), asc(commentRetractions.id)),
     db
       .select({
         id: reports.id,
@@ -141,6 +162,12 @@ export async function getReaderExport({ userId }: { userId: string }): Promise<R
     if (list) list.push(revision);
     else revisionsByComment.set(commentId, [revision]);
   }
+  const retractionsByComment = new Map<number, ReaderExport["comments"][number]["retractions"]>();
+  for (const { commentId, ...retraction } of retractionRows) {
+    const list = retractionsByComment.get(commentId);
+    if (list) list.push(retraction);
+    else retractionsByComment.set(commentId, [retraction]);
+  }
   return {
     profile: {
       id: user.id,
@@ -153,7 +180,11 @@ export async function getReaderExport({ userId }: { userId: string }): Promise<R
       notify: user.notify,
       createdAt: user.createdAt,
     },
-    comments: commentRows.map((comment) => ({ ...comment, revisions: revisionsByComment.get(comment.id) ?? [] })),
+    comments: commentRows.map((comment) => ({
+      ...comment,
+      revisions: revisionsByComment.get(comment.id) ?? [],
+      retractions: retractionsByComment.get(comment.id) ?? [],
+    })),
     reports: reportRows,
     votes: voteRows,
   };
@@ -192,7 +223,7 @@ export async function deleteAccount({
   deleteComments: boolean;
   now?: Date;
 }): Promise<DeleteAccountResult> {
-  const { users, comments, commentRevisions, commentVotes, verificationTokens, rateLimitHits, outbox } = getDb().schema;
+  const { users, comments, commentRevisions, commentRetractions, commentVotes, verificationTokens, rateLimitHits, outbox } = getDb().schema;
 
   return withTransaction(
     async (tx): Promise<DeleteAccountResult> => {
@@ -205,9 +236,16 @@ export async function deleteAccount({
         await tx
           .delete(commentRevisions)
           .where(inArray(commentRevisions.commentId, tx.select({ id: comments.id }).from(comments).where(byAuthor)));
+        // A retraction's notes are the reader's words too.
+        await tx
+          .delete(commentRetractions)
+          .where(inArray(commentRetractions.commentId, tx.select({ id: comments.id }).from(comments).where(byAuthor)));
         // Keeps the first deletion time of comments the reader had already deleted.
         await tx.update(comments).set({ deletedAt: now }).where(and(byAuthor, isNull(comments.deletedAt)));
-        await tx.update(comments).set({ body: "", bodyHtml: "", authorId: null, authorName: null }).where(byAuthor);
+        await tx
+          .update(comments)
+          .set({ body: "", bodyHtml: "", authorId: null, authorName: null, retractedAt: null, retractionNote: null, retractionCauseId: null })
+          .where(byAuthor);
       } else {
         // authorId would become null through ON DELETE SET NULL; authorName is cleared so the
         // thread shows "a former reader" rather than any name stored with the comment.

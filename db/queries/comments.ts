@@ -24,7 +24,12 @@ export type ThreadComment = {
   deleted: boolean;
   editedAt: Date | null;
   createdAt: Date;
+  /** Set while its author has it retracted (issue 14); null otherwise, and for deleted or hidden comments. */
+  retraction: CommentRetractionState | null;
 };
+
+/** A retracted comment's note and the comment (same essay) that changed its author's mind. */
+export type CommentRetractionState = { at: Date; note: string | null; causeId: number | null };
 
 /** A second post of the same text by the same reader within this window is a double submit. */
 export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
@@ -51,6 +56,9 @@ export async function getThreadByEssay({ essayPath }: { essayPath: string }): Pr
       deletedAt: comments.deletedAt,
       editedAt: comments.editedAt,
       createdAt: comments.createdAt,
+      retractedAt: comments.retractedAt,
+      retractionNote: comments.retractionNote,
+      retractionCauseId: comments.retractionCauseId,
     })
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
@@ -69,6 +77,10 @@ export async function getThreadByEssay({ essayPath }: { essayPath: string }): Pr
     deleted: row.deletedAt !== null,
     editedAt: row.editedAt,
     createdAt: row.createdAt,
+    retraction:
+      row.retractedAt && row.bodyHtml !== null
+        ? { at: row.retractedAt, note: row.retractionNote, causeId: row.retractionCauseId }
+        : null,
   }));
 }
 
@@ -162,6 +174,8 @@ export type CommentForAuthor = {
   deletedAt: Date | null;
   editedAt: Date | null;
   createdAt: Date;
+  /** Set while its author has it retracted. */
+  retractedAt: Date | null;
   /** The Markdown source, for the edit form; the caller checks the reader is its author. */
   body: string;
 };
@@ -180,6 +194,7 @@ export async function getCommentById({ id }: { id: number }): Promise<CommentFor
       deletedAt: comments.deletedAt,
       editedAt: comments.editedAt,
       createdAt: comments.createdAt,
+      retractedAt: comments.retractedAt,
       body: comments.body,
     })
     .from(comments)
@@ -389,7 +404,7 @@ function waitUntilLeaves(oldestCounted: Date | null, windowMs: number, now: Date
 
 export type UpdateCommentResult =
   | { ok: true }
-  | { ok: false; reason: "not-found" | "not-author" | "deleted" }
+  | { ok: false; reason: "not-found" | "not-author" | "deleted" | "retracted" }
   | { ok: false; reason: "banned"; ban: { reason: string; endsAt: Date | null } };
 
 /**
@@ -429,6 +444,7 @@ export async function updateCommentBody({
           body: comments.body,
           bodyHtml: comments.bodyHtml,
           deletedAt: comments.deletedAt,
+          retractedAt: comments.retractedAt,
           editedAt: comments.editedAt,
           createdAt: comments.createdAt,
         })
@@ -438,6 +454,8 @@ export async function updateCommentBody({
       if (!current) return { ok: false, reason: "not-found" };
       if (current.authorId === null || current.authorId !== authorId) return { ok: false, reason: "not-author" };
       if (current.deletedAt !== null) return { ok: false, reason: "deleted" };
+      // What was retracted stays as it was retracted; undoing the retraction allows edits again.
+      if (current.retractedAt !== null) return { ok: false, reason: "retracted" };
       if (current.body === body) return { ok: true };
 
       await tx.insert(commentRevisions).values({

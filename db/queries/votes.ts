@@ -13,7 +13,7 @@ export type VoteAxis = "value" | "stance";
 export type ValueChoice = "up" | "down";
 export type StanceChoice = "agree" | "disagree";
 export type DownReason = "off-topic" | "repetitive" | "no-argument";
-export type VoteRefusal = "not-found" | "other-essay" | "not-visible" | "own-comment" | "down-on-reply-to-you" | "banned";
+export type VoteRefusal = "not-found" | "other-essay" | "not-visible" | "retracted" | "own-comment" | "down-on-reply-to-you" | "banned";
 
 const CHOICES: Record<VoteAxis, readonly string[]> = { value: ["up", "down"], stance: ["agree", "disagree"] };
 const DOWN_REASONS: readonly string[] = ["off-topic", "repetitive", "no-argument"];
@@ -64,6 +64,7 @@ export async function setVote({
           essayPath: comments.essayPath,
           status: comments.status,
           deletedAt: comments.deletedAt,
+          retractedAt: comments.retractedAt,
           authorId: comments.authorId,
           parentAuthorId: parent.authorId,
           banned: sql<number>`(case when exists (select 1 from ${bans} where ${bans.userId} = ${voterId} and ${activeBanCondition(now)}) then 1 else 0 end)`.mapWith(Number),
@@ -79,6 +80,8 @@ export async function setVote({
       if (!target) return { ok: false, reason: "not-found" };
       if (target.essayPath !== essayPath) return { ok: false, reason: "other-essay" };
       if (target.status !== "published" || target.deletedAt !== null) return { ok: false, reason: "not-visible" };
+      // Its author no longer stands by it: votes already cast may be taken back, no new ones.
+      if (target.retractedAt !== null && value !== null) return { ok: false, reason: "retracted" };
       if (target.authorId === voterId) return { ok: false, reason: "own-comment" };
       if (value === "down" && target.parentAuthorId === voterId) return { ok: false, reason: "down-on-reply-to-you" };
       if (target.banned) return { ok: false, reason: "banned" };

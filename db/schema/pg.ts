@@ -127,6 +127,12 @@ export const comments = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     // Where an imported comment came from ("wxr:<site>:<comment id>"), so an import runs once.
     sourceId: text("source_id").unique(),
+    // Retracted by its author (issue 14): still shown, crossed out, with what changed their mind.
+    // Every retraction and undo is also kept in comment_retractions.
+    retractedAt: timestamptz("retracted_at"),
+    retractionNote: text("retraction_note"),
+    // The comment that changed the author's mind, under the same essay (checked when written).
+    retractionCauseId: integer("retraction_cause_id").references((): AnyPgColumn => comments.id),
   },
   (table) => [
     index("comments_essay_path_created_at_idx").on(table.essayPath, table.createdAt),
@@ -158,6 +164,26 @@ export const commentRevisions = pgTable(
   (table) => [index("comment_revisions_comment_id_idx").on(table.commentId)],
 );
 export type CommentRevision = typeof commentRevisions.$inferSelect;
+
+// A comment's history of retractions: each retraction and each undo, never rewritten.
+export const commentRetractions = pgTable(
+  "comment_retractions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    action: text("action", { enum: ["retract", "undo"] }).notNull(),
+    note: text("note"),
+    causeCommentId: integer("cause_comment_id").references(() => comments.id, { onDelete: "set null" }),
+    at: timestamptz("at").notNull(),
+  },
+  (table) => [
+    index("comment_retractions_comment_id_idx").on(table.commentId),
+    check("comment_retractions_action_check", sql`${sql.identifier("action")} in ('retract', 'undo')`),
+  ],
+);
+export type CommentRetraction = typeof commentRetractions.$inferSelect;
 
 // ── Votes on comments (issue 13): two independent axes, one row per voter, comment and axis ──
 

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { deleteComment } from "./commands/delete-comment";
 import { editComment } from "./commands/edit-comment";
 import { postComment } from "./commands/post-comment";
+import { retractComment } from "./commands/retract-comment";
 import type { Failure } from "./commands/result";
 import { runInAction } from "./commands/run-in-action";
 import { keepDraftForSignIn } from "./no-js-return";
@@ -59,4 +60,19 @@ export async function submitDelete(_previous: DeleteState, form: FormData): Prom
   const result = await runInAction(deleteComment, form);
   if (!result.ok) return { error: formError(result, "Your session has ended. Sign in again to delete your comment.") };
   redirect(result.threadPage);
+}
+
+/** The retraction form's state: the note and link come back on a refusal, so nothing typed is lost. */
+export type RetractState = { error?: string; field?: string; note?: string; cause?: string };
+
+export async function submitRetraction(_previous: RetractState, form: FormData): Promise<RetractState> {
+  const result = await runInAction(retractComment, form);
+  if (!result.ok) {
+    const typed = { note: String(form.get("note") ?? ""), cause: String(form.get("cause") ?? "") };
+    const signedOut = "Your session has ended. Sign in again to retract your comment; what you wrote is kept here.";
+    const field = result.code === "invalid" ? result.field : undefined;
+    const message = result.code === "unauthenticated" ? signedOut : field === "commentId" || field === "intent" ? OUT_OF_DATE : result.message;
+    return { ...typed, error: message, field };
+  }
+  redirect(await commentHref(result.comment));
 }

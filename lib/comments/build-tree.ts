@@ -15,6 +15,8 @@ export type TreeComment = {
    * the server from the value votes (lib/comments/ranking.ts). Absent counts as 0.
    */
   rank?: number;
+  /** Set on a comment its author retracted: it goes after its unretracted siblings, in every order. */
+  retraction?: object | null;
 };
 
 /** "best" and "valued" rank by votes (decision 037); the others by time. */
@@ -74,12 +76,15 @@ export function buildCommentTree<T extends TreeComment>(rows: readonly T[], { or
   const times = comments.map((comment) => timeOf(comment.createdAt));
   const oldestFirst = (a: number, b: number) => times[a]! - times[b]! || comments[a]!.id - comments[b]!.id;
   const ranks = comments.map((comment) => comment.rank ?? 0);
-  const compare =
+  const retracted = comments.map((comment) => (comment.retraction ? 1 : 0));
+  const inOrder =
     order === "newest"
       ? (a: number, b: number) => oldestFirst(b, a)
       : order === "oldest"
         ? oldestFirst
         : (a: number, b: number) => ranks[b]! - ranks[a]! || oldestFirst(a, b);
+  // A retraction says "do not weigh this any more": whatever the order, it follows the rest.
+  const compare = (a: number, b: number) => retracted[a]! - retracted[b]! || inOrder(a, b);
 
   // parent[i] is the index of i's parent, or -1 for a root.
   const parent = new Int32Array(count).fill(-1);

@@ -8,9 +8,11 @@ import { COMMENT_COUNTS_TAG, threadTag, threadVotesTag } from "./cache-tags";
 import { toThreadRows } from "./thread-pages";
 
 /** A thread as the page receives it: dates as ISO strings (the cache stores JSON). */
-export type ThreadRow = Omit<ThreadComment, "editedAt" | "createdAt"> & {
+export type ThreadRow = Omit<ThreadComment, "editedAt" | "createdAt" | "retraction"> & {
   editedAt: string | null;
   createdAt: string;
+  /** Only on a comment its author retracted (issue 14). */
+  retraction?: { at: string; note: string | null; causeId: number | null };
   /** Only in the author's own browser: a comment of theirs waiting for approval. */
   held?: "pending";
   /** Only in the author's own browser: the text of their comment a moderator removed. */

@@ -7,9 +7,9 @@ import { commentIdSchema } from "./validation";
 
 /**
  * For the pages that stand in for the inline forms when JavaScript is off
- * (/comments/<id>/reply|edit|delete): the signed-in reader, the comment and its essay.
+ * (/comments/<id>/reply|edit|delete|retract): the signed-in reader, the comment and its essay.
  */
-export async function loadCommentPage(rawId: string, action: "reply" | "edit" | "delete") {
+export async function loadCommentPage(rawId: string, action: "reply" | "edit" | "delete" | "retract") {
   const id = commentIdSchema.safeParse(rawId);
   if (!id.success) notFound();
   const session = await auth();
@@ -22,10 +22,10 @@ export async function loadCommentPage(rawId: string, action: "reply" | "edit" | 
 }
 
 /**
- * For the edit and delete pages: the reader's own, undeleted comment. Someone else's comment
+ * For the edit, delete and retract pages: the reader's own, undeleted comment. Someone else's comment
  * is answered like a missing one, so the page gives no hint that it exists.
  */
-export async function loadOwnCommentPage(rawId: string, action: "edit" | "delete") {
+export async function loadOwnCommentPage(rawId: string, action: "edit" | "delete" | "retract") {
   const page = await loadCommentPage(rawId, action);
   if (page.comment.authorId !== page.userId || page.comment.deletedAt) notFound();
   return page;

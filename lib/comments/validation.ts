@@ -79,6 +79,49 @@ export type CommentEditForm = z.infer<typeof commentEditFormSchema>;
 export const commentIdFormSchema = z.object({ commentId: commentIdSchema });
 export type CommentIdForm = z.infer<typeof commentIdFormSchema>;
 
+/** How long a retraction's note may be: a sentence or two on what changed the author's mind. */
+export const RETRACTION_NOTE_MAX_LENGTH = 500;
+
+const CAUSE_MESSAGE = "Give the comment that changed your mind as its link (ending in #comment-123) or its number, or leave it empty.";
+
+/**
+ * The comment that changed the author's mind, as a reader would paste it: its number, its
+ * "#comment-123" anchor, or any link to it (…#comment-123, /comments/123). Empty: none.
+ */
+export const retractionCauseSchema = z.preprocess(
+  (value) => {
+    if (value === undefined || value === null) return null;
+    if (typeof value === "number") return value;
+    if (typeof value !== "string") return value;
+    const text = value.trim();
+    if (text === "") return null;
+    const match = /^(?:#?comment-)?(\d{1,10})$/.exec(text) ?? /(?:#comment-|\/comments\/)(\d{1,10})\/?$/.exec(text);
+    return match ? Number(match[1]) : Number.NaN;
+  },
+  z.number({ message: CAUSE_MESSAGE }).int({ message: CAUSE_MESSAGE }).min(1, { message: CAUSE_MESSAGE }).max(MAX_ID, { message: CAUSE_MESSAGE }).nullable(),
+);
+
+export const retractionFormSchema = z.object({
+  commentId: commentIdSchema,
+  // What the form's button says: retract it, or undo the retraction.
+  intent: z.enum(["retract", "undo"], { message: "This form is out of date. Reload the page and try again." }),
+  note: z.preprocess(
+    (value) => (value === undefined || value === null ? "" : value),
+    z
+      .string({ message: "Write the note as text." })
+      .trim()
+      .max(RETRACTION_NOTE_MAX_LENGTH, { message: `Keep the note to ${RETRACTION_NOTE_MAX_LENGTH} characters; it says what changed your mind.` })
+      .transform((note) => (note === "" ? null : note)),
+  ),
+  cause: retractionCauseSchema,
+});
+export type RetractionForm = z.infer<typeof retractionFormSchema>;
+
+/** Retracting one's comment, or undoing it: { commentId, intent, note?, cause? }. */
+export function parseRetractionForm(input: FormInput): ParseResult<RetractionForm> {
+  return parseFields(retractionFormSchema, input, ["commentId", "intent", "note", "cause"]);
+}
+
 export type FieldErrors<T> = Partial<Record<keyof T, string>>;
 export type ParseResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors<T> };
 

@@ -11,6 +11,7 @@ export const VOTE_REFUSAL_MESSAGES: Record<VoteRefusalKey, string> = {
   "not-found": "That comment does not exist.",
   "other-essay": "That comment is not under this essay.",
   "not-visible": "That comment was removed, so it cannot be voted on.",
+  retracted: "Its author has retracted this comment, so it takes no new votes.",
   "own-comment": "You cannot vote on your own comment.",
   "down-on-reply-to-you": "You cannot mark a direct reply to you as not useful: answer it instead.",
   banned: "A moderator has stopped you from taking part, so you cannot vote.",

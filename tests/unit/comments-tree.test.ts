@@ -265,3 +265,24 @@ describe("countVisibleComments", () => {
     ).toBe(2);
   });
 });
+
+describe("retracted comments", () => {
+  const retraction = { at: "2030-01-01T01:00:00.000Z", note: null, causeId: null };
+  // c2 is the oldest reply and ranks highest, but its author retracted it.
+  const rows = [row(1, null, 0), row(2, 1, 1, { retraction, rank: 0.9 }), row(3, 1, 2, { rank: 0.2 }), row(4, 1, 3, { rank: 0.5 }), row(5, null, 4, { retraction }), row(6, null, 5)];
+
+  it("go after their unretracted siblings in every order, which otherwise holds among each group", () => {
+    expect(shape(buildCommentTree(rows, { order: "oldest" }))).toEqual([[1, [3, 4, 2]], 6, 5]);
+    expect(shape(buildCommentTree(rows, { order: "newest" }))).toEqual([6, [1, [4, 3, 2]], 5]);
+    expect(shape(buildCommentTree(rows, { order: "best" }))).toEqual([[1, [4, 3, 2]], 6, 5]);
+    expect(shape(buildCommentTree(rows, { order: "valued" }))).toEqual([[1, [4, 3, 2]], 6, 5]);
+  });
+
+  it("keep their replies and stay counted", () => {
+    const all = [...rows, row(7, 5, 6)];
+    const tree = buildCommentTree(all, { order: "oldest" });
+    expect(byId(tree, 5).children.map((child) => child.comment.id)).toEqual([7]);
+    expect(byId(tree, 5).tombstone).toBeNull();
+    expect(countVisibleComments(all)).toBe(7);
+  });
+});

@@ -6,6 +6,8 @@ import {
   parentIdSchema,
   parseCommentEditForm,
   parseCommentForm,
+  parseRetractionForm,
+  RETRACTION_NOTE_MAX_LENGTH,
 } from "@/lib/comments/validation";
 
 function form(entries: Record<string, string | Blob>): FormData {
@@ -152,5 +154,30 @@ describe("parseCommentEditForm", () => {
         body: "Comments are limited to 10,000 characters; yours has 10,001.",
       },
     });
+  });
+});
+
+describe("parseRetractionForm", () => {
+  const parse = (entries: Record<string, string>) => parseRetractionForm(form({ commentId: "12", intent: "retract", ...entries }));
+
+  it("takes the cause as a number, an anchor or any link to the comment; empty is none", () => {
+    for (const cause of ["34", "#comment-34", "comment-34", "https://blog.example/a/08/23/b#comment-34", "/a/08/23/b/comments/page/2#comment-34", "/comments/34", " 34 "]) {
+      expect(parse({ cause }), cause).toEqual({ ok: true, data: { commentId: 12, intent: "retract", note: null, cause: 34 } });
+    }
+    expect(parse({ cause: "" })).toMatchObject({ ok: true, data: { cause: null } });
+    expect(parse({})).toMatchObject({ ok: true, data: { cause: null, note: null } });
+  });
+
+  it("says what is wrong with a cause that names no comment, a note too long, or a stale form", () => {
+    for (const cause of ["the one by Ada", "https://blog.example/a/08/23/b", "#comment-0", "99999999999"]) {
+      const result = parse({ cause });
+      expect(result.ok, cause).toBe(false);
+      if (!result.ok) expect(result.fieldErrors.cause).toMatch(/^Give the comment that changed your mind as its link/);
+    }
+    const long = parse({ note: "x".repeat(RETRACTION_NOTE_MAX_LENGTH + 1) });
+    expect(long).toEqual({ ok: false, fieldErrors: { note: `Keep the note to ${RETRACTION_NOTE_MAX_LENGTH} characters; it says what changed your mind.` } });
+    expect(parse({ note: "  Your second point.  " })).toMatchObject({ ok: true, data: { note: "Your second point." } });
+    expect(parse({ intent: "delete" })).toMatchObject({ ok: false, fieldErrors: { intent: "This form is out of date. Reload the page and try again." } });
+    expect(parse({ commentId: "abc" })).toMatchObject({ ok: false, fieldErrors: { commentId: "That comment could not be found." } });
   });
 });

@@ -31,6 +31,7 @@ const REFUSAL_CODES: Record<VoteRefusal, FailureCode> = {
   "not-found": "not-found",
   "other-essay": "invalid",
   "not-visible": "conflict",
+  retracted: "conflict",
   "own-comment": "forbidden",
   "down-on-reply-to-you": "forbidden",
   banned: "forbidden",

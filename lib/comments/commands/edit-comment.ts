@@ -15,6 +15,7 @@ export const OWNERSHIP_FAILURES = {
   "not-found": fail("not-found", "That comment does not exist."),
   "not-author": fail("forbidden", "Only its author can change a comment."),
   deleted: fail("conflict", "That comment was deleted, so it cannot be edited."),
+  retracted: fail("conflict", "You retracted this comment, so it stays as it was. Undo the retraction to edit it."),
 } satisfies Record<string, Failure>;
 
 export async function editComment({ viewer, input }: CommandRequest): Promise<EditCommentResult> {

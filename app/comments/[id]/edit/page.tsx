@@ -11,8 +11,16 @@ export default async function EditPage({ params }: { params: Promise<{ id: strin
     <div className="narrow">
       <BackToComment essay={essay} commentId={comment.id} />
       <h1 className="page-title">Edit your comment</h1>
-      <p className="hint">Readers see that it was edited, and when. Earlier versions are kept.</p>
-      <CommentForm essayPath={essay.path} edit={{ commentId: comment.id, body: comment.body }} label="Your comment" submitLabel="Save changes" />
+      {comment.retractedAt ? (
+        <p className="hint">
+          You retracted this comment, so it stays as it was. <a href={`/comments/${comment.id}/retract`}>Undo the retraction</a> to edit it.
+        </p>
+      ) : (
+        <>
+          <p className="hint">Readers see that it was edited, and when. Earlier versions are kept.</p>
+          <CommentForm essayPath={essay.path} edit={{ commentId: comment.id, body: comment.body }} label="Your comment" submitLabel="Save changes" />
+        </>
+      )}
     </div>
   );
 }
