@@ -47,6 +47,19 @@ const positiveInt = (fallback) =>
     .transform(Number)
     .pipe(z.number().int().positive({ message: "expected a number above 0" }));
 
+/** A comma-separated list of e-mail addresses, lower-cased; empty when unset. */
+const emailList = () =>
+  z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((address) => address.trim().toLowerCase())
+        .filter((address) => address !== ""),
+    )
+    .pipe(z.array(z.email({ message: "expected comma-separated e-mail addresses" })));
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -110,16 +123,10 @@ const schema = z
     VOTES_PER_MINUTE: positiveInt(30),
     VOTES_PER_DAY: positiveInt(1000),
     // Moderators: signed-in readers whose verified e-mail is in this comma-separated list.
-    ADMIN_EMAILS: z
-      .string()
-      .optional()
-      .transform((value) =>
-        (value ?? "")
-          .split(",")
-          .map((address) => address.trim().toLowerCase())
-          .filter((address) => address !== ""),
-      )
-      .pipe(z.array(z.email({ message: "expected comma-separated e-mail addresses" }))),
+    ADMIN_EMAILS: emailList(),
+    // The essays' author(s): a verified address here may award a Δ anywhere under the essays,
+    // without having joined the conversation (issue 14, docs/decisions/040).
+    AUTHOR_EMAILS: emailList(),
     // Pre-moderation: off (default), first (a reader's first comment waits for approval), all.
     COMMENTS_MODERATION: z
       .enum(["", "off", "first", "all"], { message: "expected off, first or all" })

@@ -3,7 +3,9 @@ import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { DisplayNameForm } from "@/components/auth/display-name-form";
 import { NotificationPreferences } from "@/components/profile/notification-preferences";
+import { ProfileDeltas } from "@/components/profile/profile-deltas";
 import { YourData } from "@/components/profile/your-data";
+import { getReaderDeltas } from "@/db/queries/deltas";
 import { getOwnEmailById, getUserNotifyById, getUserProfileById } from "@/db/queries/users";
 
 export const metadata: Metadata = { title: "Your profile", robots: { index: false } };
@@ -12,10 +14,11 @@ export default async function ProfilePage() {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) redirect("/sign-in?callbackUrl=/profile");
-  const [profile, notify, email] = await Promise.all([
+  const [profile, notify, email, deltas] = await Promise.all([
     getUserProfileById({ id: userId }),
     getUserNotifyById({ id: userId }),
     getOwnEmailById({ id: userId }),
+    getReaderDeltas({ userId }),
   ]);
   if (!profile) redirect("/sign-in?callbackUrl=/profile");
 
@@ -37,6 +40,7 @@ export default async function ProfilePage() {
         </h2>
         <NotificationPreferences current={notify ?? "replies"} />
       </section>
+      <ProfileDeltas given={deltas.given} received={deltas.received} />
       <YourData />
       <section aria-labelledby="session-title">
         <h2 id="session-title" className="section-title">

@@ -7,6 +7,7 @@ const VIEW_LABELS: Record<AdminView, string> = {
   reports: "Reports",
   bans: "Bans",
   votes: "Coinciding votes",
+  deltas: "Δs",
   log: "Log",
 };
 

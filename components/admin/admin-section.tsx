@@ -1,3 +1,4 @@
+import { listRecentDeltas } from "@/db/queries/deltas";
 import { getThreadLock } from "@/db/queries/moderation";
 import { getCoincidentVoterPairs } from "@/db/queries/votes";
 import { listActiveBans, listModerationLog, listOpenReports, listPendingComments, listRecentComments } from "@/db/queries/moderation-lists";
@@ -8,6 +9,7 @@ import { AdminTime } from "./admin-time";
 import { BanList } from "./ban-list";
 import { CoincidentVoterList } from "./coincident-voter-list";
 import { CommentCard } from "./comment-card";
+import { DeltaList } from "./delta-list";
 import { ModerationLogList } from "./moderation-log-list";
 import { ThreadLockForm } from "./moderation-forms";
 import { ReportCard } from "./report-card";
@@ -101,6 +103,15 @@ export async function AdminSection({ query, moderator, essays, returnTo }: Props
       // One query over every vote; a list to look at, never an automatic penalty (decision 037).
       const pairs = await getCoincidentVoterPairs({ minShared: 10, minRatio: 0.8, withinMs: 3_600_000 });
       return <CoincidentVoterList pairs={pairs} />;
+    }
+    case "deltas": {
+      const { rows, hasMore } = paged(await listRecentDeltas(page(query)));
+      return (
+        <>
+          {rows.length === 0 ? <p className="admin-empty">Nobody has awarded a Δ yet.</p> : <DeltaList deltas={rows} essayTitles={titles} returnTo={returnTo} />}
+          <AdminPagination query={query} hasMore={hasMore} />
+        </>
+      );
     }
     case "log": {
       const { rows, hasMore } = paged(await listModerationLog(page(query)));

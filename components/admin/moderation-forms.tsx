@@ -6,6 +6,7 @@ import {
   banUserAction,
   hideCommentAction,
   lockThreadAction,
+  removeDeltaAction,
   resolveReportAction,
   restoreCommentAction,
   unbanUserAction,
@@ -137,5 +138,25 @@ export function ThreadLockForm({ essayPath, locked, returnTo }: Hidden & { essay
         {locked ? "Unlock the thread" : "Lock the thread"}
       </button>
     </form>
+  );
+}
+
+/** Remove an abusive Δ, with a reason readers see in its place; collapsed until opened. */
+export function RemoveDeltaForm({ deltaId, subject, returnTo }: Hidden & { deltaId: number; subject: string }) {
+  const idPrefix = `remove-delta-${deltaId}`;
+  return (
+    <details className="admin-details">
+      <summary>
+        Remove<span className="visually-hidden"> {subject}</span>…
+      </summary>
+      <form action={plain(removeDeltaAction)} className="stack-form admin-form">
+        <input type="hidden" name="deltaId" value={deltaId} />
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <ReasonFields idPrefix={idPrefix} legend="Why remove it? Readers see this reason in its place." />
+        <button type="submit" className="button button-danger">
+          Remove Δ
+        </button>
+      </form>
+    </details>
   );
 }

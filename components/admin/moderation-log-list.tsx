@@ -34,6 +34,12 @@ function Description({ entry, essayTitle }: { entry: ModerationLogRow; essayTitl
       return <>banned {person}</>;
     case "unban":
       return <>lifted the ban on {person}</>;
+    case "remove-delta":
+      return (
+        <>
+          removed a Δ given by {person} on comment {entry.commentId ?? "(gone)"} {essay && <>on {essay}</>}
+        </>
+      );
     default:
       return <>{entry.action}</>;
   }

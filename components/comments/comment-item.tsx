@@ -10,16 +10,18 @@ import dynamic from "next/dynamic";
 import { CommentTime } from "./comment-time";
 import { CommentVotes, type VoteContext } from "./comment-votes";
 import { NoScriptOwnLinks } from "./no-script-own-links";
+import { DeltaNotes } from "./delta-notes";
 import { RetractionNote } from "./retraction-note";
 
 // Loaded when first needed: they only ever appear after the page has hydrated (a click, or a
 // signed-in reader or moderator), so they stay out of the essay page's first JavaScript.
 const DeleteForm = dynamic(() => import("./delete-form").then((m) => m.DeleteForm), { ssr: false });
 const RetractForm = dynamic(() => import("./retract-form").then((m) => m.RetractForm), { ssr: false });
+const DeltaForm = dynamic(() => import("./delta-form").then((m) => m.DeltaForm), { ssr: false });
 const CommentModeration = dynamic(() => import("./moderator-tools").then((m) => m.CommentModeration), { ssr: false });
 const ReportComment = dynamic(() => import("./moderator-tools").then((m) => m.ReportComment), { ssr: false });
 
-type Mode = "read" | "reply" | "edit" | "delete" | "retract";
+type Mode = "read" | "reply" | "edit" | "delete" | "retract" | "delta";
 
 export type CommentItemProps = {
   comment: ThreadRow;
@@ -38,6 +40,8 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, v
   const own = viewer.signedIn && comment.authorId === viewer.id && !tombstone;
   const headingId = `comment-${comment.id}-by`;
   const retraction = tombstone ? undefined : comment.retraction;
+  // A Δ goes to someone else's shown comment; who took part in the conversation is checked on submit.
+  const deltaOffered = !tombstone && !retraction && !comment.held && comment.authorId !== null && !(viewer.signedIn && comment.authorId === viewer.id);
 
   return (
     <article
@@ -77,6 +81,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, v
       {mode === "edit" && (
         <EditLoader commentId={comment.id} essayPath={essayPath} onCancel={() => setMode("read")} />
       )}
+      {!tombstone && comment.deltas && <DeltaNotes deltas={comment.deltas} />}
       {!tombstone && !comment.held && <CommentVotes comment={comment} context={votes} />}
       <footer className="comment-actions">
         {replyCount > 0 && (
@@ -95,6 +100,20 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, v
             aria-expanded={viewer.signedIn ? mode === "reply" : undefined}
           >
             Reply<span className="visually-hidden">{` to ${comment.authorName}`}</span>
+          </a>
+        )}
+        {deltaOffered && (
+          <a
+            // Like Reply: the page asks anonymous readers to sign in first; signed in, the form opens here.
+            href={`/comments/${comment.id}/delta`}
+            onClick={(event) => {
+              if (!viewer.signedIn) return;
+              event.preventDefault();
+              setMode(mode === "delta" ? "read" : "delta");
+            }}
+            aria-expanded={viewer.signedIn ? mode === "delta" : undefined}
+          >
+            <span aria-hidden="true">Δ </span>Changed my mind<span className="visually-hidden">{`: award a Δ to ${comment.authorName}`}</span>
           </a>
         )}
         {viewer.signedIn && !tombstone && !comment.held && (
@@ -137,6 +156,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, v
           autoFocus
         />
       )}
+      {mode === "delta" && <DeltaForm commentId={comment.id} authorName={comment.authorName} onCancel={() => setMode("read")} />}
       {mode === "retract" && <RetractForm commentId={comment.id} retracted={Boolean(retraction)} onCancel={() => setMode("read")} />}
       {mode === "delete" && <DeleteForm commentId={comment.id} hasReplies={replyCount > 0} onCancel={() => setMode("read")} />}
     </article>

@@ -1,5 +1,6 @@
 import type { Essay } from "@/lib/content/essays";
 import { compactRows } from "@/lib/comments/compact-rows";
+import { mindsChangedHref } from "@/lib/comments/minds-changed";
 import { threadPageHref } from "@/lib/comments/pagination";
 import type { ThreadPage } from "@/lib/comments/thread-page";
 import { CommentForm } from "./comment-form";
@@ -23,6 +24,14 @@ export function CommentSection({ essay, thread }: { essay: Essay; thread: Thread
       <h2 id="comments-title">
         {count === 0 ? "Comments" : `${count.toLocaleString("en-US")} ${count === 1 ? "comment" : "comments"}`}
       </h2>
+      {thread.mindsChanged > 0 && (
+        <p className="minds-changed">
+          <a href={mindsChangedHref(essay.path)}>
+            <span aria-hidden="true">Δ </span>
+            {`${thread.mindsChanged} ${thread.mindsChanged === 1 ? "mind" : "minds"} changed here`}
+          </a>
+        </p>
+      )}
       <noscript>
         <link rel="stylesheet" href={`/api/me/votes.css?essay=${encodeURIComponent(essay.path)}`} />
       </noscript>

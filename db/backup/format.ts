@@ -124,6 +124,19 @@ const commentRetractionRow = z.strictObject({
   at: time,
 });
 
+const commentDeltaRow = z.strictObject({
+  id,
+  commentId: id,
+  essayPath: text.min(1),
+  giverId: userId,
+  recipientId: userId.nullable(),
+  explanation: text.min(1),
+  createdAt: time,
+  removedAt: time.nullable(),
+  removedBy: userId.nullable(),
+  removalReason: text.nullable(),
+});
+
 /** Every table in a backup, in the order they are written and imported (parents before children). */
 export const BACKUP_ROW_SCHEMAS = {
   users: userRow,
@@ -135,6 +148,7 @@ export const BACKUP_ROW_SCHEMAS = {
   moderationLog: moderationLogRow,
   commentVotes: commentVoteRow,
   commentRetractions: commentRetractionRow,
+  commentDeltas: commentDeltaRow,
 } as const;
 
 export type BackupTableName = keyof typeof BACKUP_ROW_SCHEMAS;
@@ -154,6 +168,8 @@ const backupSchema = z.strictObject({
   commentVotes: z.array(commentVoteRow).default([]),
   // …and before retractions existed: none.
   commentRetractions: z.array(commentRetractionRow).default([]),
+  // …and before Δs existed: none.
+  commentDeltas: z.array(commentDeltaRow).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
@@ -233,6 +249,9 @@ function findReferenceProblems(backup: Backup): string[] {
   keysOf("moderationLog", backup.moderationLog, (row) => row.id, "id");
   keysOf("commentVotes", backup.commentVotes, (row) => row.id, "id");
   keysOf("commentRetractions", backup.commentRetractions, (row) => row.id, "id");
+  keysOf("commentDeltas", backup.commentDeltas, (row) => row.id, "id");
+  // One per giver and recipient per essay; after a recipient left (null) the database allows several.
+  keysOf("commentDeltas", backup.commentDeltas, (row) => (row.recipientId === null ? `left ${row.id}` : `${row.essayPath} ${row.giverId} ${row.recipientId}`), "recipientId");
   keysOf("commentVotes", backup.commentVotes, (row) => `${row.commentId} ${row.voterId} ${row.axis}`, "axis");
   const emails = backup.users.filter((row) => row.email !== null);
   keysOf("users", emails, (row) => row.email ?? "", "email");
@@ -249,6 +268,12 @@ function findReferenceProblems(backup: Backup): string[] {
   backup.commentRetractions.forEach((row, i) => {
     refer("commentRetractions", i, "commentId", row.commentId, comments, "a comment id");
     refer("commentRetractions", i, "causeCommentId", row.causeCommentId, comments, "a comment id");
+  });
+  backup.commentDeltas.forEach((row, i) => {
+    refer("commentDeltas", i, "commentId", row.commentId, comments, "a comment id");
+    refer("commentDeltas", i, "giverId", row.giverId, users, "a user id");
+    refer("commentDeltas", i, "recipientId", row.recipientId, users, "a user id");
+    refer("commentDeltas", i, "removedBy", row.removedBy, users, "a user id");
   });
   backup.commentRevisions.forEach((row, i) => refer("commentRevisions", i, "commentId", row.commentId, comments, "a comment id"));
   backup.reports.forEach((row, i) => {

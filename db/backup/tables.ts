@@ -20,6 +20,7 @@ export function backupTables(schema: Schema) {
     moderationLog: schema.moderationLog,
     commentVotes: schema.commentVotes,
     commentRetractions: schema.commentRetractions,
+    commentDeltas: schema.commentDeltas,
   } as const satisfies Record<BackupTableName, unknown>;
 }
 

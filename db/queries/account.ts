@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, withTransaction } from "@/db/client";
 import { publicName } from "@/lib/auth/display-name";
 
@@ -59,6 +59,10 @@ export type ReaderExport = {
     createdAt: Date;
     updatedAt: Date;
   }[];
+  /** The Δs "changed my mind" the reader awarded, with what they wrote, and any moderator's removal. */
+  deltasGiven: { id: number; commentId: number; essayPath: string; explanation: string; createdAt: Date; removedAt: Date | null; removalReason: string | null }[];
+  /** The Δs the reader's comments received, as the public sees them (a removed one without its words). */
+  deltasReceived: { id: number; commentId: number; essayPath: string; explanation: string | null; createdAt: Date; removedAt: Date | null; removalReason: string | null }[];
 };
 
 /**
@@ -69,8 +73,16 @@ export type ReaderExport = {
  */
 export async function getReaderExport({ userId }: { userId: string }): Promise<ReaderExport | undefined> {
   const { db, schema } = getDb();
-  const { users, comments, commentRevisions, commentRetractions, reports, commentVotes } = schema;
-  const [userRows, commentRows, revisionRows, retractionRows, reportRows, voteRows] = await Promise.all([
+  const { users, comments, commentRevisions, commentRetractions, reports, commentVotes, commentDeltas } = schema;
+  const deltaFields = {
+    id: commentDeltas.id,
+    commentId: commentDeltas.commentId,
+    essayPath: commentDeltas.essayPath,
+    createdAt: commentDeltas.createdAt,
+    removedAt: commentDeltas.removedAt,
+    removalReason: commentDeltas.removalReason,
+  };
+  const [userRows, commentRows, revisionRows, retractionRows, reportRows, voteRows, givenRows, receivedRows] = await Promise.all([
     db
       .select({
         id: users.id,
@@ -152,6 +164,16 @@ export async function getReaderExport({ userId }: { userId: string }): Promise<R
       .innerJoin(comments, eq(comments.id, commentVotes.commentId))
       .where(eq(commentVotes.voterId, userId))
       .orderBy(asc(commentVotes.createdAt), asc(commentVotes.id)),
+    db
+      .select({ ...deltaFields, explanation: commentDeltas.explanation })
+      .from(commentDeltas)
+      .where(eq(commentDeltas.giverId, userId))
+      .orderBy(asc(commentDeltas.createdAt), asc(commentDeltas.id)),
+    db
+      .select({ ...deltaFields, explanation: sql<string | null>`case when ${commentDeltas.removedAt} is null then ${commentDeltas.explanation} end` })
+      .from(commentDeltas)
+      .where(eq(commentDeltas.recipientId, userId))
+      .orderBy(asc(commentDeltas.createdAt), asc(commentDeltas.id)),
   ]);
   const [user] = userRows;
   if (!user) return undefined;
@@ -187,6 +209,8 @@ export async function getReaderExport({ userId }: { userId: string }): Promise<R
     })),
     reports: reportRows,
     votes: voteRows,
+    deltasGiven: givenRows,
+    deltasReceived: receivedRows.map((row) => ({ ...row, explanation: row.explanation ?? null })),
   };
 }
 
@@ -204,7 +228,7 @@ export type DeleteAccountResult =
  * Deletes a reader's account in one transaction. The caller passes the signed-in reader's own
  * id: nobody else's account can be named here.
  *  - the users row goes, and with it (foreign keys) their sessions, sign-in accounts, the bans
- *    against them and the reports they filed; their votes on comments, sign-in tokens, rate-limit entries and queued
+ *    against them and the reports they filed; their votes on comments, the Δs they gave, sign-in tokens, rate-limit entries and queued
  *    e-mail addressed to them are deleted too;
  *  - deleteComments false: their comments stay in their threads, authorless, shown as
  *    "a former reader" (earlier versions stay, as for any comment);
@@ -223,7 +247,7 @@ export async function deleteAccount({
   deleteComments: boolean;
   now?: Date;
 }): Promise<DeleteAccountResult> {
-  const { users, comments, commentRevisions, commentRetractions, commentVotes, verificationTokens, rateLimitHits, outbox } = getDb().schema;
+  const { users, comments, commentRevisions, commentRetractions, commentVotes, commentDeltas, verificationTokens, rateLimitHits, outbox } = getDb().schema;
 
   return withTransaction(
     async (tx): Promise<DeleteAccountResult> => {
@@ -254,6 +278,10 @@ export async function deleteAccount({
 
       // The foreign key would cascade too; named here so that what leaving removes reads in one place.
       await tx.delete(commentVotes).where(eq(commentVotes.voterId, userId));
+      // The Δs they gave are their words and go; those they received stay with the giver's words,
+      // on a comment now by "a former reader" (not shown at all if its text was erased).
+      await tx.delete(commentDeltas).where(eq(commentDeltas.giverId, userId));
+      await tx.update(commentDeltas).set({ recipientId: null }).where(eq(commentDeltas.recipientId, userId));
       await tx.delete(users).where(eq(users.id, userId));
       const keys = [userId];
       if (user.email !== null) {

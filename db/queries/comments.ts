@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, withTransaction, type Db } from "@/db/client";
 import { columnPlaceholder, prepared } from "@/db/prepared";
-import { authorName } from "@/lib/auth/display-name";
+import { authorName, publicName } from "@/lib/auth/display-name";
 import { isModerator } from "@/lib/moderation/moderators";
 import { activeBanCondition, longestBanFirst, standingFrom, type PostingStanding } from "./moderation";
 
@@ -26,7 +26,12 @@ export type ThreadComment = {
   createdAt: Date;
   /** Set while its author has it retracted (issue 14); null otherwise, and for deleted or hidden comments. */
   retraction: CommentRetractionState | null;
+  /** The Δs "changed my mind" it received, oldest first; empty for deleted or hidden comments. */
+  deltas: ThreadDelta[];
 };
+
+/** A Δ as the thread shows it: the giver's public name and what changed, or a moderator's public reason. */
+export type ThreadDelta = { id: number; giverId: string; giverName: string; explanation: string | null; removalReason: string | null; at: Date };
 
 /** A retracted comment's note and the comment (same essay) that changed its author's mind. */
 export type CommentRetractionState = { at: Date; note: string | null; causeId: number | null };
@@ -38,8 +43,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Every published and every hidden comment on one essay, in one query (pending ones are not shown). */
 export async function getThreadByEssay({ essayPath }: { essayPath: string }): Promise<ThreadComment[]> {
-  const { db, schema } = getDb();
+  const { db, schema, dialect } = getDb();
   const { comments, users } = schema;
+  const deltas = threadDeltasSubquery(db, dialect, essayPath);
   const rows = await db
     .select({
       id: comments.id,
@@ -59,9 +65,11 @@ export async function getThreadByEssay({ essayPath }: { essayPath: string }): Pr
       retractedAt: comments.retractedAt,
       retractionNote: comments.retractionNote,
       retractionCauseId: comments.retractionCauseId,
+      deltas: deltas.list,
     })
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(deltas, eq(deltas.commentId, comments.id))
     .where(and(eq(comments.essayPath, essayPath), ne(comments.status, "pending")))
     .orderBy(asc(comments.createdAt), asc(comments.id));
 
@@ -81,7 +89,45 @@ export async function getThreadByEssay({ essayPath }: { essayPath: string }): Pr
       row.retractedAt && row.bodyHtml !== null
         ? { at: row.retractedAt, note: row.retractionNote, causeId: row.retractionCauseId }
         : null,
+    deltas: row.bodyHtml !== null && row.deltas ? parseThreadDeltas(row.deltas) : [],
   }));
+}
+
+/**
+ * Every Δ under the essay as one JSON array per comment, joined to the thread's one query (issue
+ * 14: a thread's Δs come with it, not one query per comment). A removed Δ's words stay in the
+ * database: only its public reason is selected.
+ */
+function threadDeltasSubquery(db: Db, dialect: "sqlite" | "postgres", essayPath: string) {
+  const { commentDeltas, users } = getDb().schema;
+  const explanation = sql`case when ${commentDeltas.removedAt} is null then ${commentDeltas.explanation} end`;
+  const fields = sql`'id', ${commentDeltas.id}, 'giverId', ${commentDeltas.giverId}, 'giverDisplayName', ${users.displayName}, 'giverName', ${users.name}, 'explanation', ${explanation}, 'removalReason', ${commentDeltas.removalReason}, 'at', ${commentDeltas.createdAt}`;
+  const list =
+    dialect === "postgres" ? sql<unknown>`json_agg(json_build_object(${fields}))` : sql<unknown>`json_group_array(json_object(${fields}))`;
+  return db
+    .select({ commentId: commentDeltas.commentId, list: list.as("delta_list") })
+    .from(commentDeltas)
+    .innerJoin(users, eq(users.id, commentDeltas.giverId))
+    .where(eq(commentDeltas.essayPath, essayPath))
+    .groupBy(commentDeltas.commentId)
+    .as("thread_deltas");
+}
+
+type StoredDelta = { id: number; giverId: string; giverDisplayName: string | null; giverName: string | null; explanation: string | null; removalReason: string | null; at: number | string };
+
+/** SQLite hands the array back as JSON text, PostgreSQL (node-postgres) as parsed JSON; times as ms or ISO text. */
+function parseThreadDeltas(value: unknown): ThreadDelta[] {
+  const list = (typeof value === "string" ? JSON.parse(value) : value) as StoredDelta[];
+  return list
+    .map((delta) => ({
+      id: delta.id,
+      giverId: delta.giverId,
+      giverName: publicName({ displayName: delta.giverDisplayName, name: delta.giverName }),
+      explanation: delta.explanation,
+      removalReason: delta.removalReason,
+      at: new Date(delta.at),
+    }))
+    .sort((a, b) => a.id - b.id);
 }
 
 /** One of the reader's own comments that the public thread does not show (author-only view). */

@@ -11,7 +11,7 @@ import { isModerator, type Moderator } from "@/lib/moderation/moderators";
 // (3) appends its log entry. A request that changes nothing writes no log entry. Nothing here
 // deletes or clears what a reader wrote. Reasons and dates arrive validated from the caller.
 
-export type ModerationAction = "hide" | "restore" | "approve" | "lock" | "unlock" | "ban" | "unban" | "resolve-report";
+export type ModerationAction = "hide" | "restore" | "approve" | "lock" | "unlock" | "ban" | "unban" | "resolve-report" | "remove-delta";
 
 type NotModerator = { ok: false; reason: "not-moderator" };
 const notModerator: NotModerator = { ok: false, reason: "not-moderator" };
@@ -517,5 +517,33 @@ export async function resolveReport({ reportId, actor, resolution, now = new Dat
     if (!resolved) return { ok: true, changed: false, commentId, essayPath };
     await log([{ action: "resolve-report", commentId, essayPath, targetUserId: authorId, reason: resolution }]);
     return { ok: true, changed: true, commentId, essayPath };
+  });
+}
+
+export type RemoveDeltaResult = { ok: true; changed: boolean; commentId: number; essayPath: string } | NotModerator | { ok: false; reason: "not-found" };
+
+/**
+ * Removes an abusive Δ (issue 14) with a public reason: the row stays, its explanation is no longer
+ * shown, the reason is, and the log names the giver. A removed Δ stays removed (a second request
+ * changes nothing), and it still counts for "one per giver and recipient".
+ */
+export async function removeDelta({ deltaId, actor, reason, now = new Date() }: ModeratorRequest & { deltaId: number; reason: string }): Promise<RemoveDeltaResult> {
+  const { commentDeltas } = getDb().schema;
+  return withModeratorTransaction(actor, now, async (tx, log): Promise<RemoveDeltaResult> => {
+    const [removed] = await tx
+      .update(commentDeltas)
+      .set({ removedAt: now, removedBy: actor.id, removalReason: reason })
+      .where(and(eq(commentDeltas.id, deltaId), isNull(commentDeltas.removedAt)))
+      .returning({ commentId: commentDeltas.commentId, essayPath: commentDeltas.essayPath, giverId: commentDeltas.giverId });
+    if (!removed) {
+      const [current] = await tx
+        .select({ commentId: commentDeltas.commentId, essayPath: commentDeltas.essayPath })
+        .from(commentDeltas)
+        .where(eq(commentDeltas.id, deltaId))
+        .limit(1);
+      return current ? { ok: true, changed: false, ...current } : { ok: false, reason: "not-found" };
+    }
+    await log([{ action: "remove-delta", commentId: removed.commentId, essayPath: removed.essayPath, targetUserId: removed.giverId, reason }]);
+    return { ok: true, changed: true, commentId: removed.commentId, essayPath: removed.essayPath };
   });
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, gt, inArray, isNotNull, isNull, ne, notExists, or, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, ne, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/db/client";
 import { authorName } from "@/lib/auth/display-name";
 import { columnPlaceholder, prepared } from "@/db/prepared";
+import { conversationIds } from "./conversations";
 
 // Who gets e-mail about a comment. Each lookup is ONE query whatever the number of
 // recipients. The e-mail addresses returned here go into the outbox only
@@ -80,27 +81,6 @@ function commentForNotificationQuery(db: Db) {
       .where(eq(comments.id, sql.placeholder("commentId")))
       .limit(1);
   });
-}
-
-/**
- * The ids of every comment in the conversation `commentId` belongs to: up its parent chain to
- * the top-level comment, then down through every reply under that one. Raw SQL because drizzle
- * has no recursive CTE; the table and column names are the same in both dialects (decision 002),
- * and UNION (not UNION ALL) ends the walk even if imported data held a cycle.
- */
-function conversationIds(commentId: Placeholder): SQL {
-  return sql`(with recursive
-    up(id, parent_id) as (
-      select id, parent_id from comments where id = ${commentId}
-      union
-      select c.id, c.parent_id from comments c join up on c.id = up.parent_id
-    ),
-    conversation(id) as (
-      select id from up where parent_id is null
-      union
-      select c.id from comments c join conversation on c.parent_id = conversation.id
-    )
-    select id from conversation)`;
 }
 
 /**
@@ -196,4 +176,23 @@ export async function listModeratorRecipients({ adminEmails, tx }: { adminEmails
       ),
     );
   return rows.flatMap((row) => (row.email ? [{ userId: row.userId, email: row.email }] : []));
+}
+
+/**
+ * A Δ's recipient, if they get e-mail about it: notify is not "never", they have an address and
+ * no active ban. One query.
+ */
+export async function getDeltaRecipient({ userId, now = new Date(), tx }: { userId: string; now?: Date; tx?: Db }): Promise<MailRecipient | undefined> {
+  const { db, schema } = getDb();
+  const { bans, users } = schema;
+  const activeBan = (tx ?? db)
+    .select({ id: bans.id })
+    .from(bans)
+    .where(and(eq(bans.userId, users.id), isNull(bans.liftedAt), or(isNull(bans.endsAt), gt(bans.endsAt, now))));
+  const [row] = await (tx ?? db)
+    .select({ userId: users.id, email: users.email })
+    .from(users)
+    .where(and(eq(users.id, userId), isNotNull(users.email), ne(users.notify, "never"), notExists(activeBan)))
+    .limit(1);
+  return row?.email ? { userId: row.userId, email: row.email } : undefined;
 }

@@ -186,6 +186,38 @@ export const commentRetractions = sqliteTable(
 );
 export type CommentRetraction = typeof commentRetractions.$inferSelect;
 
+// A Δ "changed my mind" (issue 14, docs/decisions/040-delta-changed-my-mind.md): a reader says
+// a comment in a conversation they took part in changed their mind, and what changed.
+// One per giver and recipient per essay; a moderator's removal keeps the row, with a reason.
+export const commentDeltas = sqliteTable(
+  "comment_deltas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    essayPath: text("essay_path").notNull(),
+    // The giver's words: they leave with the giver's account.
+    giverId: text("giver_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // The comment's author when it was given; null once their account is gone.
+    recipientId: text("recipient_id").references(() => users.id, { onDelete: "set null" }),
+    explanation: text("explanation").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    removedAt: integer("removed_at", { mode: "timestamp_ms" }),
+    removedBy: text("removed_by").references(() => users.id, { onDelete: "set null" }),
+    // Shown publicly in place of the Δ.
+    removalReason: text("removal_reason"),
+  },
+  (table) => [
+    uniqueIndex("comment_deltas_essay_giver_recipient_idx").on(table.essayPath, table.giverId, table.recipientId),
+    index("comment_deltas_comment_id_idx").on(table.commentId),
+    index("comment_deltas_recipient_id_idx").on(table.recipientId),
+  ],
+);
+export type CommentDelta = typeof commentDeltas.$inferSelect;
+
 // ── Votes on comments (issue 13): two independent axes, one row per voter, comment and axis ──
 
 // axis 'value' holds 'up' | 'down' (a 'down' may carry a reason); axis 'stance' holds

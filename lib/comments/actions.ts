@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { awardDelta } from "./commands/award-delta";
 import { deleteComment } from "./commands/delete-comment";
 import { editComment } from "./commands/edit-comment";
 import { postComment } from "./commands/post-comment";
@@ -75,4 +76,18 @@ export async function submitRetraction(_previous: RetractState, form: FormData):
     return { ...typed, error: message, field };
   }
   redirect(await commentHref(result.comment));
+}
+
+/** The Δ form's state: the explanation comes back on a refusal, so nothing typed is lost. */
+export type DeltaState = { error?: string; errorLink?: { href: string; text: string }; explanation?: string };
+
+export async function submitDelta(_previous: DeltaState, form: FormData): Promise<DeltaState> {
+  const result = await runInAction(awardDelta, form);
+  if (!result.ok) {
+    const explanation = String(form.get("explanation") ?? "");
+    const signedOut = "Your session has ended. Sign in again to award the Δ; what you wrote is kept here.";
+    const message = result.code === "unauthenticated" ? signedOut : result.field === "commentId" ? OUT_OF_DATE : result.message;
+    return { explanation, error: message, errorLink: result.link };
+  }
+  redirect(`${await commentHref(result.comment)}`);
 }

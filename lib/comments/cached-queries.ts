@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { getCommentCountsByEssay, getThreadByEssay, type ThreadComment } from "@/db/queries/comments";
+import { getCommentCountsByEssay, getThreadByEssay, type ThreadComment, type ThreadDelta } from "@/db/queries/comments";
 import { getThreadLock } from "@/db/queries/moderation";
 import { getThreadVoteTallies, type VoteTally } from "@/db/queries/votes";
 import { env } from "@/env.js";
@@ -8,11 +8,13 @@ import { COMMENT_COUNTS_TAG, threadTag, threadVotesTag } from "./cache-tags";
 import { toThreadRows } from "./thread-pages";
 
 /** A thread as the page receives it: dates as ISO strings (the cache stores JSON). */
-export type ThreadRow = Omit<ThreadComment, "editedAt" | "createdAt" | "retraction"> & {
+export type ThreadRow = Omit<ThreadComment, "editedAt" | "createdAt" | "retraction" | "deltas"> & {
   editedAt: string | null;
   createdAt: string;
   /** Only on a comment its author retracted (issue 14). */
   retraction?: { at: string; note: string | null; causeId: number | null };
+  /** Only on a comment that received a Δ "changed my mind" (issue 14), oldest first. */
+  deltas?: ThreadRowDelta[];
   /** Only in the author's own browser: a comment of theirs waiting for approval. */
   held?: "pending";
   /** Only in the author's own browser: the text of their comment a moderator removed. */
@@ -24,6 +26,8 @@ export type ThreadRow = Omit<ThreadComment, "editedAt" | "createdAt" | "retracti
   /** Set while its scores are hidden: they are not in the page. */
   votesHidden?: true;
 };
+
+export type ThreadRowDelta = Omit<ThreadDelta, "at"> & { at: string };
 
 export type VoteCounts = Omit<VoteTally, "commentId">;
 

@@ -227,3 +227,29 @@ export function parseVoteForm(input: FormInput): ParseResult<VoteInput> {
   if (choice === "down" && !reason) return { ok: false, fieldErrors: { reason: "Say why it is not useful: off-topic, repetitive or no argument. Disagreeing is a stance, not a ▼." } };
   return { ok: true, data: { ...rest, axis, value: choice, reason: choice === "down" ? reason! : null } };
 }
+
+/** A Δ's explanation: enough to say what changed (issue 14), short enough to read beside the comment. */
+export const DELTA_EXPLANATION_MIN_LENGTH = 50;
+export const DELTA_EXPLANATION_MAX_LENGTH = 1000;
+
+export const deltaFormSchema = z.object({
+  commentId: commentIdSchema,
+  explanation: z.preprocess(
+    (value) => (value === undefined || value === null ? "" : value),
+    z
+      .string({ message: "Write what changed your mind as text." })
+      .transform((text) => text.replace(/\r\n?/g, "\n").trim())
+      .pipe(
+        z
+          .string()
+          .min(DELTA_EXPLANATION_MIN_LENGTH, { message: `Say what changed your mind in at least ${DELTA_EXPLANATION_MIN_LENGTH} characters, so its author and other readers can see what persuaded you.` })
+          .max(DELTA_EXPLANATION_MAX_LENGTH, { message: `Keep it to ${DELTA_EXPLANATION_MAX_LENGTH} characters.` }),
+      ),
+  ),
+});
+export type DeltaForm = z.infer<typeof deltaFormSchema>;
+
+/** Awarding a Δ "changed my mind": { commentId, explanation }. */
+export function parseDeltaForm(input: FormInput): ParseResult<DeltaForm> {
+  return parseFields(deltaFormSchema, input, ["commentId", "explanation"]);
+}

@@ -6,6 +6,7 @@ import { banUser } from "@/lib/comments/commands/ban-user";
 import { hideComment } from "@/lib/comments/commands/hide-comment";
 import { lockThread, unlockThread } from "@/lib/comments/commands/lock-thread";
 import type { ModerationResult } from "@/lib/comments/commands/moderator";
+import { removeDelta } from "@/lib/comments/commands/remove-delta";
 import { reportComment } from "@/lib/comments/commands/report-comment";
 import { resolveReport } from "@/lib/comments/commands/resolve-report";
 import { restoreComment } from "@/lib/comments/commands/restore-comment";
@@ -65,6 +66,9 @@ export async function banUserAction(previous: Previous, form?: FormData) {
 }
 export async function unbanUserAction(previous: Previous, form?: FormData) {
   return moderate(unbanUser, previous, form);
+}
+export async function removeDeltaAction(previous: Previous, form?: FormData) {
+  return moderate(removeDelta, previous, form);
 }
 export async function resolveReportAction(previous: Previous, form?: FormData) {
   return moderate(resolveReport, previous, form);

@@ -10,6 +10,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A user id as Auth.js's adapter makes it (a UUID); anything plausible, checked against the table later. */
 const userIdSchema = z.string({ message: "That reader could not be found." }).trim().min(1).max(200);
 
+const deltaIdSchema = z
+  .string({ message: "That Δ could not be found." })
+  .trim()
+  .regex(/^\d{1,10}$/, { message: "That Δ could not be found." })
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(MAX_ID));
+
 const reportIdSchema = z
   .string({ message: "That report could not be found." })
   .trim()
@@ -106,6 +113,10 @@ export const parseResolveForm = (form: FormInput) =>
     form,
     ["reportId", "resolution"],
   );
+
+/** Remove an abusive Δ: which, and why (shown publicly in its place). */
+export const parseRemoveDeltaForm = (form: FormInput) =>
+  parseForm(z.object({ deltaId: deltaIdSchema, reason: reasonFieldsSchema }), form, ["deltaId", ...withReason]);
 
 /** A reader's report: which comment, and why. */
 export const parseReportForm = (form: FormInput) =>

@@ -14,8 +14,16 @@ export function isModerator(
   user: { email: string | null; emailVerified: Date | null },
   adminEmails: readonly string[] = env.ADMIN_EMAILS,
 ): boolean {
+  return hasVerifiedAddressIn(user, adminEmails);
+}
+
+/**
+ * Whether the user's VERIFIED address is in a lower-cased list of addresses: the rule behind
+ * every role read from the environment (moderators: ADMIN_EMAILS; the essays' author: AUTHOR_EMAILS).
+ */
+export function hasVerifiedAddressIn(user: { email: string | null; emailVerified: Date | null }, addresses: readonly string[]): boolean {
   if (!user.email || !user.emailVerified) return false;
-  return adminEmails.includes(user.email.trim().toLowerCase());
+  return addresses.includes(user.email.trim().toLowerCase());
 }
 
 /** The signed-in user as a moderator (one query), or undefined for everyone else. */

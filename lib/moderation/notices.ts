@@ -12,10 +12,11 @@ export const MODERATION_NOTICES = {
   "banned-hidden": "The reader is banned, and their comments are hidden.",
   unbanned: "The ban is lifted.",
   resolved: "The report is resolved.",
+  "delta-removed": "The Δ is removed. Readers see your reason in its place.",
   unchanged: "Nothing changed: that was already done.",
   forbidden: "Only moderators can do this.",
   invalid: "Nothing changed: the form was incomplete. A reason is needed (at most 500 characters), and a ban's last day cannot be in the past.",
-  "not-found": "Nothing changed: that comment, reader or report no longer exists.",
+  "not-found": "Nothing changed: that comment, reader, report or Δ no longer exists.",
   "essay-missing": "Nothing changed: that essay does not exist.",
   "self-ban": "Nothing changed: you cannot ban yourself.",
   "already-banned": "Nothing changed: that reader is already banned. Lift the ban first to change its terms.",
@@ -27,7 +28,7 @@ export const MODERATION_NOTICES = {
 export type ModerationNotice = keyof typeof MODERATION_NOTICES;
 
 /** The codes that report success (or a harmless repeat); every other code is a refusal. */
-const DONE = new Set<ModerationNotice>(["hidden", "restored", "approved", "locked", "unlocked", "banned", "banned-hidden", "unbanned", "resolved", "unchanged"]);
+const DONE = new Set<ModerationNotice>(["hidden", "restored", "approved", "locked", "unlocked", "banned", "banned-hidden", "unbanned", "resolved", "delta-removed", "unchanged"]);
 
 /** A notice's text, and whether it reports success (else a refusal). */
 export function describeNotice(code: ModerationNotice): { text: string; ok: boolean } {

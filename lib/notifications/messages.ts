@@ -112,6 +112,66 @@ export function replyNotificationMail({
 }
 
 /**
+ * "Ada says your comment changed her mind" (issue 14): the Δ's explanation, quoted as plain text
+ * (it is never Markdown), a link to the comment, and the same one-click unsubscribe as replies.
+ */
+export function deltaNotificationMail({
+  to,
+  giverName,
+  explanation,
+  commentId,
+  essay,
+  unsubscribeToken,
+  site,
+}: {
+  to: string;
+  giverName: string;
+  explanation: string;
+  commentId: number;
+  essay: EssayInfo;
+  unsubscribeToken: string;
+  site: SiteInfo;
+}): Mail {
+  const link = commentUrl({ site, commentId });
+  const token = encodeURIComponent(unsubscribeToken);
+  const unsubscribePage = `${site.url}/unsubscribe?token=${token}`;
+  const profile = `${site.url}/profile`;
+  const name = oneLine(giverName, 60);
+  const subject = `Δ ${name} says your comment on “${oneLine(essay.title)}” changed their mind`;
+  const why = "You get this e-mail because a reader awarded a Δ to your comment.";
+  const text = [
+    `${giverName} awarded a Δ to your comment on “${essay.title}”. What changed their mind:`,
+    "",
+    explanation,
+    "",
+    `See it on your comment: ${link}`,
+    "",
+    "—",
+    why,
+    `Stop these e-mails: ${unsubscribePage}`,
+    `Choose which e-mails you get: ${profile}`,
+  ].join("\n");
+  const quoted = escapeHtml(explanation).replace(/\n/g, "<br>");
+  const html = page({
+    intro: `<strong>${escapeHtml(giverName)}</strong> awarded a Δ to your comment on “${escapeHtml(essay.title)}”. What changed their mind:`,
+    comment: { id: commentId, authorName: giverName, body: explanation, bodyHtml: `<p>${quoted}</p>` },
+    links: [{ href: link, label: "See it on your comment" }],
+    footer: `${escapeHtml(why)} <a href="${escapeHtml(unsubscribePage)}" style="color:#5b554c">Stop these e-mails</a> or <a href="${escapeHtml(profile)}" style="color:#5b554c">choose which e-mails you get</a>.`,
+  });
+  return {
+    to,
+    subject,
+    text,
+    html,
+    headers: {
+      ...AUTOMATIC,
+      "List-Unsubscribe": `<${site.url}/api/unsubscribe?token=${token}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  };
+}
+
+/**
  * To a moderator: a new report on a comment, or a comment waiting for approval. Moderators
  * are chosen by ADMIN_EMAILS, not by their notify setting, so there is no unsubscribe link.
  */

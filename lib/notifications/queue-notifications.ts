@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import {
   getCommentForNotification,
+  getDeltaRecipient,
   listModeratorRecipients,
   listReplyRecipients,
   type CommentForNotification,
@@ -11,7 +12,7 @@ import { env } from "@/env.js";
 import { getEssayByPath } from "@/lib/content/essays";
 import type { Mail } from "@/lib/mail/send-mail";
 import { siteConfig } from "@/site.config";
-import { moderatorNotificationMail, replyNotificationMail, type EssayInfo, type SiteInfo } from "./messages";
+import { deltaNotificationMail, moderatorNotificationMail, replyNotificationMail, type EssayInfo, type SiteInfo } from "./messages";
 import { signUnsubscribeToken } from "./unsubscribe-token";
 
 // Turns an event into outbox rows; lib/notifications/deliver-outbox.ts sends them. The
@@ -116,4 +117,40 @@ export async function queueModeratorNotifications(event: ModeratorEvent & { tx?:
     }),
   );
   return enqueueMessages({ messages, tx });
+}
+
+/**
+ * Queues "your comment changed X's mind" for a Δ's recipient (issue 14), inside the transaction
+ * that stores the Δ: unless their notify setting is "never", they have no address, or they are
+ * banned. One query and at most one insert; dedupe key `delta:<deltaId>`.
+ */
+export async function queueDeltaNotification({
+  delta,
+  giverName,
+  explanation,
+  now = new Date(),
+  tx,
+}: {
+  delta: { id: number; commentId: number; essayPath: string; recipientId: string };
+  giverName: string;
+  explanation: string;
+  now?: Date;
+  tx?: Db;
+}): Promise<{ queued: number }> {
+  const recipient = await getDeltaRecipient({ userId: delta.recipientId, now, tx });
+  if (!recipient) return { queued: 0 };
+  const message = outboxMessage({
+    kind: "delta",
+    dedupeKey: `delta:${delta.id}`,
+    mail: deltaNotificationMail({
+      to: recipient.email,
+      giverName,
+      explanation,
+      commentId: delta.commentId,
+      essay: essayInfo(delta.essayPath),
+      unsubscribeToken: signUnsubscribeToken({ userId: recipient.userId }),
+      site: site(),
+    }),
+  });
+  return enqueueMessages({ messages: [message], tx });
 }

@@ -118,10 +118,11 @@ for (const target of targets) {
     }
 
     describe("getReaderExport", () => {
-      it("holds the profile, every comment in every state with its earlier versions, the reports filed and the votes, in one query per table", async () => {
+      it("holds the profile, every comment in every state with its earlier versions and retractions, the reports filed, the votes and the Δs, in one query per table", async () => {
         const s = await seedScenario();
         const { result, queries } = await countQueries(() => m.account.getReaderExport({ userId: s.reader }));
-        expect(queries).toBe(5);
+        // users, comments, revisions, retractions, reports, votes, Δs given, Δs received.
+        expect(queries).toBe(8);
         expect(result?.profile).toEqual({
           id: s.reader,
           displayName: `Leaver${s.n}`,

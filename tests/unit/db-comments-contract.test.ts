@@ -189,7 +189,7 @@ for (const target of targets) {
         expect(JSON.stringify(thread)).not.toMatch(/Regret|Rude|Waiting/);
         for (const comment of thread) {
           expect(Object.keys(comment).sort()).toEqual(
-            ["authorId", "authorImage", "authorName", "bodyHtml", "createdAt", "deleted", "editedAt", "id", "moderationReason", "parentId", "status"].sort(),
+            ["authorId", "authorImage", "authorName", "bodyHtml", "createdAt", "deleted", "deltas", "editedAt", "id", "moderationReason", "parentId", "retraction", "status"].sort(),
           );
         }
         expect(thread.map((c) => [c.authorName, c.bodyHtml, c.status, c.deleted, c.moderationReason])).toEqual([
@@ -215,6 +215,8 @@ for (const target of targets) {
           deleted: false,
           editedAt: null,
           createdAt: at(0),
+          retraction: null,
+          deltas: [],
         });
         expect(thread.find((c) => c.id === reply)?.parentId).toBe(root);
         expect(thread.find((c) => c.id === imported)).toMatchObject({ authorId: null, authorImage: null });
@@ -315,6 +317,7 @@ for (const target of targets) {
           deletedAt: null,
           editedAt: null,
           createdAt: at(0),
+          retractedAt: null,
           body: "Source *text*",
         });
         expect(await m.comments.getCommentById({ id: 2_000_000_000 })).toBeUndefined();

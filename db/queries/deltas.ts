@@ -1,0 +1,221 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, withTransaction, type Db } from "@/db/client";
+import { authorName, publicName } from "@/lib/auth/display-name";
+import { hasVerifiedAddressIn } from "@/lib/moderation/moderators";
+import { conversationIds } from "./conversations";
+import { activeBanCondition, longestBanFirst } from "./moderation";
+
+// Δ "changed my mind" (issue 14, docs/decisions/040-delta-changed-my-mind.md): who may give
+// one, to which comment, and the lists that show them. Moderators' removals are in ./moderation.
+
+export type DeltaRefusal =
+  | { ok: false; reason: "banned"; ban: { reason: string; endsAt: Date | null } }
+  | { ok: false; reason: "no-account" | "name-not-chosen" | "not-found" | "not-shown" | "retracted" | "former-reader" | "own-comment" | "not-in-conversation" | "already-given" };
+
+export type AwardDeltaResult = { ok: true; id: number; essayPath: string; recipientId: string; parentId: number | null } | DeltaRefusal;
+
+/**
+ * Gives a Δ to `commentId` from `giverId`, in one transaction that checks every rule again:
+ * the comment is shown (published, not deleted, not retracted) and by another reader who still
+ * has an account; the giver chose their public name, is not banned and wrote a shown comment in
+ * the same conversation, unless they are the essays' author (a verified address in `authorEmails`,
+ * AUTHOR_EMAILS, the same rule as moderators');
+ * and the giver has not given this recipient a Δ under this essay (the unique index holds it
+ * too). `afterInsert` runs in the transaction (the recipient's e-mail goes into the outbox).
+ */
+export async function awardDelta({
+  commentId,
+  giverId,
+  explanation,
+  authorEmails,
+  now = new Date(),
+  afterInsert,
+}: {
+  commentId: number;
+  giverId: string;
+  explanation: string;
+  authorEmails: readonly string[];
+  now?: Date;
+  afterInsert?: (tx: Db, delta: { id: number; commentId: number; essayPath: string; recipientId: string; giverName: string }) => Promise<unknown>;
+}): Promise<AwardDeltaResult> {
+  const { bans, comments, commentDeltas, users } = getDb().schema;
+  return withTransaction(
+    async (tx): Promise<AwardDeltaResult> => {
+      const [giver] = await tx
+        .select({ email: users.email, emailVerified: users.emailVerified, nameConfirmedAt: users.nameConfirmedAt, displayName: users.displayName, name: users.name })
+        .from(users)
+        .where(eq(users.id, giverId))
+        .limit(1);
+      if (!giver) return { ok: false, reason: "no-account" };
+      // The Δ shows the giver's name: one they saw and accepted (decision 030).
+      if (giver.nameConfirmedAt === null) return { ok: false, reason: "name-not-chosen" };
+      const isEssayAuthor = hasVerifiedAddressIn(giver, authorEmails);
+      const [ban] = await tx
+        .select({ reason: bans.reason, endsAt: bans.endsAt })
+        .from(bans)
+        .where(and(eq(bans.userId, giverId), activeBanCondition(now)))
+        .orderBy(...longestBanFirst())
+        .limit(1);
+      if (ban) return { ok: false, reason: "banned", ban };
+      const [comment] = await tx
+        .select({ authorId: comments.authorId, essayPath: comments.essayPath, parentId: comments.parentId, status: comments.status, deletedAt: comments.deletedAt, retractedAt: comments.retractedAt })
+        .from(comments)
+        .where(eq(comments.id, commentId))
+        .limit(1);
+      if (!comment || comment.status === "pending") return { ok: false, reason: "not-found" };
+      if (comment.status !== "published" || comment.deletedAt !== null) return { ok: false, reason: "not-shown" };
+      if (comment.retractedAt !== null) return { ok: false, reason: "retracted" };
+      if (comment.authorId === null) return { ok: false, reason: "former-reader" };
+      if (comment.authorId === giverId) return { ok: false, reason: "own-comment" };
+      if (!isEssayAuthor) {
+        // One of the giver's own shown comments in this conversation; their own top-level
+        // comment elsewhere under the essay does not count.
+        const [joined] = await tx
+          .select({ id: comments.id })
+          .from(comments)
+          .where(
+            and(
+              inArray(comments.id, conversationIds(commentId)),
+              eq(comments.authorId, giverId),
+              eq(comments.status, "published"),
+              isNull(comments.deletedAt),
+            ),
+          )
+          .limit(1);
+        if (!joined) return { ok: false, reason: "not-in-conversation" };
+      }
+      const recipientId = comment.authorId;
+      const [given] = await tx
+        .select({ id: commentDeltas.id })
+        .from(commentDeltas)
+        .where(and(eq(commentDeltas.essayPath, comment.essayPath), eq(commentDeltas.giverId, giverId), eq(commentDeltas.recipientId, recipientId)))
+        .limit(1);
+      if (given) return { ok: false, reason: "already-given" };
+      const [inserted] = await tx
+        .insert(commentDeltas)
+        .values({ commentId, essayPath: comment.essayPath, giverId, recipientId, explanation, createdAt: now })
+        .returning({ id: commentDeltas.id });
+      if (!inserted) throw new Error("The Δ was not stored.");
+      await afterInsert?.(tx, { id: inserted.id, commentId, essayPath: comment.essayPath, recipientId, giverName: publicName(giver) });
+      return { ok: true, id: inserted.id, essayPath: comment.essayPath, recipientId, parentId: comment.parentId };
+    },
+    // Two Δs from one giver to one recipient at once: the second sees the first.
+    { lockKey: `deltas:giver:${giverId}` },
+  );
+}
+
+/** A Δ as public pages show it: names only, never an e-mail; a removed one shows its reason instead. */
+export type DeltaListing = {
+  id: number;
+  commentId: number;
+  essayPath: string;
+  giverId: string;
+  giverName: string;
+  recipientId: string | null;
+  recipientName: string;
+  /** null once a moderator removed it. */
+  explanation: string | null;
+  createdAt: Date;
+  removal: { at: Date; reason: string } | null;
+};
+
+function deltaListingQuery(db: Db, { forModerators = false } = {}) {
+  const { comments, commentDeltas, users } = getDb().schema;
+  const giver = alias(users, "giver");
+  const author = alias(users, "author");
+  return db
+    .select({
+      id: commentDeltas.id,
+      commentId: commentDeltas.commentId,
+      essayPath: commentDeltas.essayPath,
+      giverId: commentDeltas.giverId,
+      giverDisplayName: giver.displayName,
+      giverName: giver.name,
+      recipientId: commentDeltas.recipientId,
+      storedAuthorName: comments.authorName,
+      userDisplayName: author.displayName,
+      userName: author.name,
+      authorId: comments.authorId,
+      // Decided in SQL, so a removed Δ's words never leave the database for a public page.
+      explanation: forModerators ? sql<string | null>`${commentDeltas.explanation}` : sql<string | null>`case when ${commentDeltas.removedAt} is null then ${commentDeltas.explanation} end`,
+      createdAt: commentDeltas.createdAt,
+      removedAt: commentDeltas.removedAt,
+      removalReason: commentDeltas.removalReason,
+    })
+    .from(commentDeltas)
+    .innerJoin(giver, eq(giver.id, commentDeltas.giverId))
+    .innerJoin(comments, eq(comments.id, commentDeltas.commentId))
+    .leftJoin(author, eq(author.id, comments.authorId));
+}
+
+type ListingRow = Awaited<ReturnType<ReturnType<typeof deltaListingQuery>["execute"]>>[number];
+
+const toListing = (row: ListingRow): DeltaListing => ({
+  id: row.id,
+  commentId: row.commentId,
+  essayPath: row.essayPath,
+  giverId: row.giverId,
+  giverName: publicName({ displayName: row.giverDisplayName, name: row.giverName }),
+  recipientId: row.recipientId,
+  recipientName: authorName(row),
+  explanation: row.explanation ?? null,
+  createdAt: row.createdAt,
+  removal: row.removedAt ? { at: row.removedAt, reason: row.removalReason ?? "" } : null,
+});
+
+/** Every Δ under an essay, oldest first, on shown comments only (the list page). One query. */
+export async function getEssayDeltas({ essayPath }: { essayPath: string }): Promise<DeltaListing[]> {
+  const { db, schema } = getDb();
+  const { comments, commentDeltas } = schema;
+  const rows = await deltaListingQuery(db)
+    .where(and(eq(commentDeltas.essayPath, essayPath), eq(comments.status, "published"), isNull(comments.deletedAt)))
+    .orderBy(asc(commentDeltas.createdAt), asc(commentDeltas.id));
+  return rows.map(toListing);
+}
+
+/** The Δs a reader gave and received, newest first (their profile). Removed ones are left out. One query. */
+export async function getReaderDeltas({ userId }: { userId: string }): Promise<{ given: DeltaListing[]; received: DeltaListing[] }> {
+  const { db, schema } = getDb();
+  const { comments, commentDeltas } = schema;
+  const rows = await deltaListingQuery(db)
+    .where(
+      and(
+        or(eq(commentDeltas.giverId, userId), eq(commentDeltas.recipientId, userId)),
+        isNull(commentDeltas.removedAt),
+        eq(comments.status, "published"),
+        isNull(comments.deletedAt),
+      ),
+    )
+    .orderBy(desc(commentDeltas.createdAt), desc(commentDeltas.id));
+  const listings = rows.map(toListing);
+  return { given: listings.filter((delta) => delta.giverId === userId), received: listings.filter((delta) => delta.recipientId === userId) };
+}
+
+/** One Δ as a moderator's removal form needs it, or undefined. */
+export async function getDeltaById({ id }: { id: number }): Promise<DeltaListing | undefined> {
+  const { db, schema } = getDb();
+  const [row] = await deltaListingQuery(db).where(eq(schema.commentDeltas.id, id)).limit(1);
+  return row ? toListing(row) : undefined;
+}
+
+/** Whether the reader has given `recipientId` a Δ under the essay already (the form says so before they write). */
+export async function hasGivenDelta({ essayPath, giverId, recipientId }: { essayPath: string; giverId: string; recipientId: string }): Promise<boolean> {
+  const { db, schema } = getDb();
+  const { commentDeltas } = schema;
+  const [row] = await db
+    .select({ id: commentDeltas.id })
+    .from(commentDeltas)
+    .where(and(eq(commentDeltas.essayPath, essayPath), eq(commentDeltas.giverId, giverId), eq(commentDeltas.recipientId, recipientId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Every Δ, newest first, removed ones with what they said (the moderators' list on /admin). One query. */
+export async function listRecentDeltas({ limit, offset }: { limit: number; offset: number }): Promise<DeltaListing[]> {
+  const { db, schema } = getDb();
+  const { commentDeltas } = schema;
+  const rows = await deltaListingQuery(db, { forModerators: true }).orderBy(desc(commentDeltas.createdAt), desc(commentDeltas.id)).limit(limit).offset(offset);
+  return rows.map(toListing);
+}
