@@ -113,7 +113,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, v
             }}
             aria-expanded={viewer.signedIn ? mode === "delta" : undefined}
           >
-            <span aria-hidden="true">Δ </span>Changed my mind<span className="visually-hidden">{`: award a Δ to ${comment.authorName}`}</span>
+            <span aria-hidden="true">Δ </span>Changed my mind<span className="visually-hidden">{` — award a Δ to ${comment.authorName}`}</span>
           </a>
         )}
         {viewer.signedIn && !tombstone && !comment.held && (

@@ -47,7 +47,7 @@ test("with JavaScript: a reader awards a Δ inline to a reply that changed their
   await waitForViewer(page);
   // No Δ for one's own comment.
   await expect(comment(page, first).locator("> .comment-actions").getByRole("link", { name: /^Changed my mind/ })).toHaveCount(0);
-  await comment(page, reply).getByRole("link", { name: `Changed my mind: award a Δ to ${benUser.name}` }).click();
+  await comment(page, reply).getByRole("link", { name: `Changed my mind — award a Δ to ${benUser.name}` }).click();
   const form = comment(page, reply).locator("form.delta-form");
   const field = form.getByLabel("What changed your mind?");
   await field.fill("Good point.");
@@ -127,7 +127,7 @@ test("without JavaScript: the Δ link opens a page of its own; a reader outside 
   const moderator = await personIn(browser, MODERATOR, { javaScriptEnabled: false });
   await moderator.page.goto("/admin?view=deltas");
   const card = moderator.page.getByRole("article").filter({ hasText: "(abusive copy)" });
-  await card.getByText(/^Remove/).click();
+  await card.locator("summary").click();
   await card.getByLabel("Reason", { exact: true }).selectOption("Other");
   await card.getByLabel("In your own words (needed for “Other”)").fill("Mocking, not persuaded.");
   await card.getByRole("button", { name: "Remove Δ" }).click();
