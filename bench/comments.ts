@@ -21,6 +21,10 @@
 //      (2 s), each counted too; the first is the server's first real posts (cold: V8 has
 //      not yet optimised the path) and is shown beside. The budget is read on the round
 //      after them, as the page figures are read after autocannon's warm-up.
+//   f. on another fresh server, 10 writers who each replied in 60 of the thread's conversations
+//      award Δs (POST /api/comments/deltas, one per distinct recipient: 2 warm-up rounds, then the
+//      measured one) and retract / undo their own replies (POST /api/comments/retractions, warm-up
+//      rounds for 2 s, then the measured one); every request is a new row, counted (issue 14).
 //   e. reads (also alone with --reads-only): for threads of 0, 100, 1,000 and 10,000 comments
 //      (--sizes), each on a fresh database and a fresh `next start`, every page of the thread
 //      read twice, first and second read side by side (decision 023). --cache-mb sets the
@@ -52,6 +56,7 @@ import {
 } from "./lib/comment-seed";
 import { measureThroughput, percentile, timedRequest, type Throughput, type Timed } from "./lib/load";
 import { castVotes, seedVotes, votesShown, type VoteSeed, type Voting, type VotingRound } from "./lib/votes";
+import { awardDeltas, planMindChanges, retractComments, type WriteRound, type Writes } from "./lib/mind-changes";
 import { READ_HEADERS, readRow, readThreadTwice, type ReadFigures } from "./lib/thread-reads";
 import { outPath, ROOT, watchLoad, writeJson } from "./lib/out";
 import { freePort, onCleanup, removeDir, runCleanups, startServer, wasInterrupted, type Server } from "./lib/processes";
@@ -78,6 +83,9 @@ const AUTH_SECRET = "bench-comments-auth-secret-not-for-production-0123456789";
 const SEED = { total: 1000, topLevel: 200, users: 50, maxDepth: 6, bodyChars: 500, seed: 2010 };
 const POSTING = { readers: 10, perReader: 20, bodyChars: 300, replyShare: 0.4, seed: 823 };
 const VOTES = { seeded: 20_000, seed: 1923, readers: 10, perReader: 20, castSeed: 37 };
+// Δs: one per giver → recipient per essay, so rounds are fixed (2 warm-up + the measured one, 10 each).
+const MIND_CHANGES = { writers: 10, conversations: 60, deltasPerRound: 10, deltaWarmupRounds: 2, retractionsPerRound: 20, seed: 4711 };
+const BUDGET_MIND_CHANGE_P99_MS = 100;
 const CANNON = { connections: 10, duration: 10, warmupSeconds: 2 };
 // Far above what 10 readers posting 200 comments in a few seconds need: the posting figures
 // measure the endpoint, not the rate limit (the defaults, 5 a minute and 200 a day, would refuse most).
@@ -152,8 +160,11 @@ type DbFigures = {
   votes?: VoteSeed & { shown: { tallies: number; badges: number } };
   posting?: Posting;
   voting?: Voting;
-  /** Server logs: one `next start` for the pages, a fresh one for posting, another for voting. */
-  serverLogs?: Partial<Record<"pages" | "posting" | "voting", string>>;
+  /** Δs and retractions (issue 14), on a server of their own. */
+  deltas?: Writes;
+  retractions?: Writes;
+  /** Server logs: one `next start` for the pages, a fresh one for posting, another for voting, another for Δs and retractions. */
+  serverLogs?: Partial<Record<"pages" | "posting" | "voting" | "mind-changes", string>>;
   /** Every page of a thread read twice, per thread size (each on a fresh database and server). */
   reads?: ReadFigures[];
 };
@@ -389,7 +400,7 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
     forgetClient = onCleanup(() => opened.close());
 
     // One `next start` for the pages, and a fresh one (same build, same database) for posting.
-    const startSite = async (part: "pages" | "posting" | "voting") => {
+    const startSite = async (part: "pages" | "posting" | "voting" | "mind-changes") => {
       const port = await freePort();
       const site = `http://localhost:${port}`;
       const logFile = outPath(`comments-${dialect}-${part}-server.log`);
@@ -495,6 +506,21 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
       warmupSeconds: CANNON.warmupSeconds,
       seed: VOTES.castSeed,
     });
+
+    console.log(
+      `  Δ and retraction rounds (${MIND_CHANGES.writers} writers at a time, ${MIND_CHANGES.deltasPerRound} Δs / ${MIND_CHANGES.retractionsPerRound} retractions each per round) on a fresh server …`,
+    );
+    await server.stop();
+    server = undefined;
+    server = await startSite("mind-changes");
+    const writers = await createReaders(client, MIND_CHANGES.writers, { label: "Writer", since: new Date(Date.now() - 7 * 24 * 3_600_000) });
+    const mindPlan = await planMindChanges(client, plan, ids, writers, ESSAY, {
+      conversations: MIND_CHANGES.conversations,
+      deltasPerWriter: MIND_CHANGES.deltasPerRound * (MIND_CHANGES.deltaWarmupRounds + 1),
+      seed: MIND_CHANGES.seed,
+    });
+    figures.deltas = await awardDeltas({ url: server.url, client, writers, plan: mindPlan, perReader: MIND_CHANGES.deltasPerRound, warmupRounds: MIND_CHANGES.deltaWarmupRounds });
+    figures.retractions = await retractComments({ url: server.url, client, writers, plan: mindPlan, perReader: MIND_CHANGES.retractionsPerRound, warmupSeconds: CANNON.warmupSeconds });
   } catch (error) {
     if (wasInterrupted()) throw error;
     figures.failed = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -631,6 +657,30 @@ function printVoting(db: DbFigures): void {
   }
 }
 
+function printWrites(db: DbFigures, what: string, writes: Writes | undefined): void {
+  if (!writes) return;
+  const row = (label: string, r: WriteRound) => [
+    label,
+    r.perSecond.toFixed(1),
+    ms(r.latencyP50Ms),
+    ms(r.latencyP99Ms),
+    ms(r.latencyMeanMs),
+    ms(r.latencyMaxMs),
+    r.ok,
+    Object.values(r.other).reduce((a, b) => a + b, 0),
+    `${r.rows.after - r.rows.before} new ${r.rows.ok ? "✓" : "✗"}`,
+    r.wallSeconds.toFixed(2),
+  ];
+  printTable(
+    `${db.database} — ${what}: rounds of ${writes.requests}, ${writes.concurrency} at a time, on the 1,000-comment thread`,
+    ["round", "writes/s", "p50 ms", "p99 ms", "mean ms", "max ms", "ok", "other", "rows", "wall s"],
+    [...writes.warmupRounds.map((r, k) => row(k === 0 ? "warm-up 1 (cold)" : `warm-up ${k + 1}`, r)), row("measured", writes)],
+  );
+  for (const r of [...writes.warmupRounds, writes]) {
+    if (Object.keys(r.other).length > 0) console.log(`  other answers: ${JSON.stringify(r.other)}\n  ${r.otherSamples.join("\n  ")}`);
+  }
+}
+
 function printResults(results: DbFigures[]): void {
   for (const db of results) {
     if (db.skipped || db.failed || db.pages.length === 0) continue;
@@ -656,6 +706,8 @@ function printResults(results: DbFigures[]): void {
       ]),
     );
     printVoting(db);
+    printWrites(db, "POST /api/comments/deltas (JSON), a Δ to a distinct reader each", db.deltas);
+    printWrites(db, "POST /api/comments/retractions (JSON), retract / undo own replies", db.retractions);
     const p = db.posting;
     if (p) {
       const roundRow = (label: string, r: PostingRound) => [
@@ -758,6 +810,14 @@ function printResults(results: DbFigures[]): void {
       const line = `${db.database}: p99 ${ms(v.latencyP99Ms)} ms in the measured round (p50 ${ms(v.latencyP50Ms)} ms, ${v.votesPerSecond.toFixed(1)} votes/s; cold first round p99 ${ms(v.warmupRounds[0]!.latencyP99Ms)} ms)`;
       if (db.database === "SQLite") console.log(`Budget: casting a vote p99 < ${BUDGET_VOTE_P99_MS} ms at ${v.concurrency} concurrent voters on SQLite — ${line} ${v.latencyP99Ms < BUDGET_VOTE_P99_MS ? "within budget" : "MISSED"}`);
       else console.log(`        (no budget on PostgreSQL; for comparison — ${line})`);
+    }
+    for (const db of measured) {
+      for (const [what, writes] of [["awarding a Δ", db.deltas], ["retracting or undoing", db.retractions]] as const) {
+        if (!writes) continue;
+        const line = `${db.database}: p99 ${ms(writes.latencyP99Ms)} ms in the measured round (p50 ${ms(writes.latencyP50Ms)} ms, ${writes.perSecond.toFixed(1)}/s; cold first round p99 ${ms(writes.warmupRounds[0]!.latencyP99Ms)} ms)`;
+        if (db.database === "SQLite") console.log(`Budget: ${what} p99 < ${BUDGET_MIND_CHANGE_P99_MS} ms at ${writes.concurrency} concurrent writers on SQLite — ${line} ${writes.latencyP99Ms < BUDGET_MIND_CHANGE_P99_MS ? "within budget" : "MISSED"}`);
+        else console.log(`        (no budget on PostgreSQL; for comparison — ${line})`);
+      }
     }
     for (const db of posted) {
       const p99 = db.posting!.latencyP99Ms;

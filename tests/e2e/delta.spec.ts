@@ -123,6 +123,24 @@ test("without JavaScript: the Δ link opens a page of its own; a reader outside 
   await expect(author.page.getByText("This is your own comment")).toBeVisible();
   await expect(author.page.getByRole("button", { name: "Award Δ" })).toHaveCount(0);
 
+  // The JSON route answers bad input with a clear 4xx and stores nothing.
+  const tryDelta = (data: unknown, headers: Record<string, string> = {}) => outsider.api.post("/api/comments/deltas", { data, headers });
+  const refused = async (response: Awaited<ReturnType<typeof tryDelta>>, status: number, error: RegExp) => {
+    expect(response.status()).toBe(status);
+    expect(((await response.json()) as { error: string }).error).toMatch(error);
+  };
+  await refused(await tryDelta({ commentId: answer, explanation: WHY }, { Origin: "https://elsewhere.example" }), 403, /^Cross-site requests are refused/);
+  await refused(await tryDelta({ commentId: "12abc", explanation: WHY }), 400, /./);
+  await refused(await tryDelta({ commentId: answer, explanation: "Too short." }), 400, /at least 50 characters/);
+  await refused(await tryDelta({ commentId: answer, explanation: WHY }), 403, /only in a conversation you took part in/);
+  await refused(await tryDelta({ commentId: 2_000_000_000, explanation: WHY }), 404, /does not exist/);
+  await refused(await author.api.post("/api/comments/deltas", { data: { commentId: answer, explanation: WHY } }), 409, /already awarded this reader a Δ/);
+  await refused(await author.api.post("/api/comments/deltas", { data: { commentId: top, explanation: WHY } }), 403, /not your own/);
+  // Nobody retracts another reader's comment.
+  await refused(await outsider.api.post("/api/comments/retractions", { data: { commentId: answer, intent: "retract" } }), 403, /Only its author can retract/);
+  await outsider.page.goto(`/comments/${answer}`);
+  await expect(ownDeltas(outsider.page, answer).getByRole("listitem")).toHaveCount(1);
+
   // A moderator removes it from /admin with a reason readers then see in its place; the log has it.
   const moderator = await personIn(browser, MODERATOR, { javaScriptEnabled: false });
   await moderator.page.goto("/admin?view=deltas");
