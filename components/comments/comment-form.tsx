@@ -13,6 +13,8 @@ type Props = {
   edit?: { commentId: number; body: string };
   /** Text kept from an earlier attempt (a draft kept across a sign-in). */
   draft?: string;
+  /** For a reply: the name of the comment's author, whose view a disagreeing reply restates. */
+  replyTo?: string;
   label: string;
   submitLabel: string;
   onCancel?: () => void;
@@ -24,7 +26,7 @@ type Props = {
  * so it works without JavaScript; with it, no full reload and a pending state. On success
  * the action redirects to the comment's permalink; on a refusal the text comes back.
  */
-export function CommentForm({ essayPath, parentId, edit, draft, label, submitLabel, onCancel, autoFocus }: Props) {
+export function CommentForm({ essayPath, parentId, edit, draft, replyTo, label, submitLabel, onCancel, autoFocus }: Props) {
   const anchor = formAnchor({ parentId, editId: edit?.commentId });
   const [state, formAction, pending] = useActionState<CommentFormState, FormData>(edit ? submitEdit : submitComment, {}, useReturnToForm(anchor));
   // Over the limit the browser does not send it (the server would refuse it the same way, decision 031).
@@ -66,6 +68,7 @@ export function CommentForm({ essayPath, parentId, edit, draft, label, submitLab
       <p id={`${field}-hint`} className="hint">
         Markdown: *emphasis*, **strong**, `code`, &gt; quotes, lists and links. Be generous with the people you disagree with.
       </p>
+      {parentId !== undefined && !edit && <DisagreeFields key={`${state.disagrees}-${state.restatement}`} id={id} replyTo={replyTo ?? "its author"} disagrees={state.disagrees} restatement={state.restatement} />}
       {error && (
         <p id={`${field}-error`} className="form-error" role="alert">
           {error}
@@ -97,5 +100,28 @@ export function CommentForm({ essayPath, parentId, edit, draft, label, submitLab
         )}
       </div>
     </form>
+  );
+}
+
+/**
+ * The restatement check (decision 041): a reply may say it disagrees; then, first, one sentence
+ * restating the view it answers ("You're saying that …"), which may be skipped. The field shows
+ * once the box is ticked (CSS :has, so without JavaScript too).
+ */
+function DisagreeFields({ id, replyTo, disagrees, restatement }: { id: string; replyTo: string; disagrees?: boolean; restatement?: string }) {
+  const field = `${id}-restatement`;
+  return (
+    <div className="disagree-fields">
+      <label className="checkbox-label">
+        <input type="checkbox" name="disagrees" defaultChecked={disagrees} /> I disagree with {replyTo}
+      </label>
+      <div className="restatement-field">
+        <label htmlFor={field}>{`First, restate ${replyTo}’s view in one sentence: “You’re saying that …”`}</label>
+        <input id={field} name="restatement" type="text" defaultValue={restatement} autoComplete="off" aria-describedby={`${field}-hint`} />
+        <p id={`${field}-hint`} className="hint">
+          Optional; skipping it is fine. {replyTo} can answer “yes, that’s my view” or “not quite”. At most one sentence of 300 characters.
+        </p>
+      </div>
+    </div>
   );
 }

@@ -11,6 +11,7 @@ import { CommentTime } from "./comment-time";
 import { CommentVotes, type VoteContext } from "./comment-votes";
 import { NoScriptOwnLinks } from "./no-script-own-links";
 import { DeltaNotes } from "./delta-notes";
+import { RestatementNote } from "./restatement-note";
 import { RetractionNote } from "./retraction-note";
 
 // Loaded when first needed: they only ever appear after the page has hydrated (a click, or a
@@ -32,9 +33,11 @@ export type CommentItemProps = {
   votes: VoteContext;
   /** Set for replies shown flat past the indentation limit. */
   inReplyTo?: { id: number; name: string };
+  /** The comment this one replies to: its author may answer a restatement of their view. */
+  parent?: { name: string; authorId: string | null };
 };
 
-export function CommentItem({ comment, tombstone, replyCount, essayPath, open, votes, inReplyTo }: CommentItemProps) {
+export function CommentItem({ comment, tombstone, replyCount, essayPath, open, votes, inReplyTo, parent }: CommentItemProps) {
   const [mode, setMode] = useState<Mode>("read");
   const { viewer } = useViewer();
   const own = viewer.signedIn && comment.authorId === viewer.id && !tombstone;
@@ -75,6 +78,15 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, v
         <p className="held-note" role="status">
           Awaiting approval: only you can see this comment until a moderator approves it.
         </p>
+      )}
+      {!tombstone && comment.disagreement && (
+        <RestatementNote
+          commentId={comment.id}
+          disagreement={comment.disagreement}
+          answeredName={parent?.name ?? "its author"}
+          answeredId={parent?.authorId ?? null}
+          canAnswer={viewer.signedIn && parent?.authorId === viewer.id}
+        />
       )}
       {retraction && <RetractionNote retraction={retraction} />}
       {!tombstone && mode !== "edit" && <CommentBody commentId={comment.id} html={comment.bodyHtml ?? ""} authorName={comment.authorName} />}
@@ -151,6 +163,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, v
           essayPath={essayPath}
           parentId={comment.id}
           label={`Your reply to ${tombstone ? "this comment" : comment.authorName}`}
+          replyTo={tombstone ? undefined : comment.authorName}
           submitLabel="Post reply"
           onCancel={() => setMode("read")}
           autoFocus

@@ -24,12 +24,18 @@ export function CommentSection({ essay, thread }: { essay: Essay; thread: Thread
       <h2 id="comments-title">
         {count === 0 ? "Comments" : `${count.toLocaleString("en-US")} ${count === 1 ? "comment" : "comments"}`}
       </h2>
-      {thread.mindsChanged > 0 && (
+      {(thread.mindsChanged > 0 || thread.restatements.restated > 0) && (
         <p className="minds-changed">
-          <a href={mindsChangedHref(essay.path)}>
-            <span aria-hidden="true">Δ </span>
-            {`${thread.mindsChanged} ${thread.mindsChanged === 1 ? "mind" : "minds"} changed here`}
-          </a>
+          {thread.mindsChanged > 0 && (
+            <a href={mindsChangedHref(essay.path)}>
+              <span aria-hidden="true">Δ </span>
+              {`${thread.mindsChanged} ${thread.mindsChanged === 1 ? "mind" : "minds"} changed here`}
+            </a>
+          )}
+          {thread.mindsChanged > 0 && thread.restatements.restated > 0 && " · "}
+          {thread.restatements.restated > 0 && (
+            <span className="restatement-share">{restatementShare(thread.restatements)}</span>
+          )}
         </p>
       )}
       <noscript>
@@ -52,4 +58,10 @@ export function CommentSection({ essay, thread }: { essay: Essay; thread: Thread
       )}
     </section>
   );
+}
+
+/** "3 of 4 restatements of a view confirmed by its author (75 %)": disagreement that listened first. */
+function restatementShare({ restated, confirmed }: { restated: number; confirmed: number }): string {
+  const share = Math.round((confirmed / restated) * 100);
+  return `${confirmed} of ${restated} ${restated === 1 ? "restatement" : "restatements"} of a view confirmed by its author (${share} %)`;
 }

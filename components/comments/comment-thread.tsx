@@ -97,15 +97,17 @@ const nameOf = (node: Node) => (node.tombstone ? "a removed comment" : node.comm
 
 type Shared = { essayPath: string; open: boolean; votes: VoteContext };
 
-function CommentList({ nodes, level, shared }: { nodes: Node[]; level: number; shared: Shared }) {
+const parentOf = (node: Node | undefined) => (node ? { name: nameOf(node), authorId: node.tombstone ? null : node.comment.authorId } : undefined);
+
+function CommentList({ nodes, level, shared, parent }: { nodes: Node[]; level: number; shared: Shared; parent?: Node }) {
   return (
     <ol className={`comment-list level-${level}`}>
       {nodes.map((node) => (
         <li key={node.comment.id}>
-          <CommentItem comment={node.comment} tombstone={node.tombstone} replyCount={node.replyCount} {...shared} />
+          <CommentItem comment={node.comment} tombstone={node.tombstone} replyCount={node.replyCount} parent={parentOf(parent)} {...shared} />
           {node.children.length > 0 &&
             (level + 1 < MAX_INDENT ? (
-              <CommentList nodes={node.children} level={level + 1} shared={shared} />
+              <CommentList nodes={node.children} level={level + 1} shared={shared} parent={node} />
             ) : (
               <ol className="comment-list comment-list-flat">
                 {flattenReplies(node).map(({ node: reply, parent }) => (
@@ -115,6 +117,7 @@ function CommentList({ nodes, level, shared }: { nodes: Node[]; level: number; s
                       tombstone={reply.tombstone}
                       replyCount={reply.replyCount}
                       inReplyTo={{ id: parent.comment.id, name: nameOf(parent) }}
+                      parent={parentOf(parent)}
                       {...shared}
                     />
                   </li>

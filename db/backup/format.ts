@@ -51,6 +51,12 @@ const commentRow = z.strictObject({
   retractedAt: time.nullable().default(null),
   retractionNote: text.nullable().default(null),
   retractionCauseId: id.nullable().default(null),
+  // …and before the restatement check: not disagreeing, nothing restated.
+  disagrees: z.boolean().default(false),
+  restatement: text.nullable().default(null),
+  restatementVerdict: z.enum(["confirmed", "not-quite"]).nullable().default(null),
+  restatementCorrection: text.nullable().default(null),
+  restatementAnsweredAt: time.nullable().default(null),
 });
 
 const commentRevisionRow = z.strictObject({

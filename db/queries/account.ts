@@ -40,6 +40,12 @@ export type ReaderExport = {
     retractionCauseId: number | null;
     /** Every retraction and undo, oldest first. */
     retractions: { action: "retract" | "undo"; note: string | null; causeCommentId: number | null; at: Date }[];
+    /** A reply marked as disagreeing, its restatement of the view it answers, and that view's author's answer. */
+    disagrees: boolean;
+    restatement: string | null;
+    restatementVerdict: "confirmed" | "not-quite" | null;
+    restatementCorrection: string | null;
+    restatementAnsweredAt: Date | null;
   }[];
   reports: {
     id: number;
@@ -111,6 +117,11 @@ export async function getReaderExport({ userId }: { userId: string }): Promise<R
         retractedAt: comments.retractedAt,
         retractionNote: comments.retractionNote,
         retractionCauseId: comments.retractionCauseId,
+        disagrees: comments.disagrees,
+        restatement: comments.restatement,
+        restatementVerdict: comments.restatementVerdict,
+        restatementCorrection: comments.restatementCorrection,
+        restatementAnsweredAt: comments.restatementAnsweredAt,
       })
       .from(comments)
       .where(eq(comments.authorId, userId))
@@ -257,6 +268,11 @@ export async function deleteAccount({
       const written = await tx.select({ id: comments.id, essayPath: comments.essayPath }).from(comments).where(eq(comments.authorId, userId));
       const byAuthor = eq(comments.authorId, userId);
       if (deleteComments) {
+        // Their answers to restatements of their views sit on others' replies: their words too.
+        await tx
+          .update(comments)
+          .set({ restatementCorrection: null })
+          .where(inArray(comments.parentId, tx.select({ id: comments.id }).from(comments).where(byAuthor)));
         await tx
           .delete(commentRevisions)
           .where(inArray(commentRevisions.commentId, tx.select({ id: comments.id }).from(comments).where(byAuthor)));
@@ -268,7 +284,7 @@ export async function deleteAccount({
         await tx.update(comments).set({ deletedAt: now }).where(and(byAuthor, isNull(comments.deletedAt)));
         await tx
           .update(comments)
-          .set({ body: "", bodyHtml: "", authorId: null, authorName: null, retractedAt: null, retractionNote: null, retractionCauseId: null })
+          .set({ body: "", bodyHtml: "", authorId: null, authorName: null, retractedAt: null, retractionNote: null, retractionCauseId: null, restatement: null, restatementCorrection: null })
           .where(byAuthor);
       } else {
         // authorId would become null through ON DELETE SET NULL; authorName is cleared so the

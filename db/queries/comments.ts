@@ -28,6 +28,15 @@ export type ThreadComment = {
   retraction: CommentRetractionState | null;
   /** The Δs "changed my mind" it received, oldest first; empty for deleted or hidden comments. */
   deltas: ThreadDelta[];
+  /** Set on a shown reply its author marked as disagreeing with its parent (decision 041). */
+  disagreement: ThreadDisagreement | null;
+};
+
+/** A disagreeing reply's restatement of the view it answers, and the answer of that view's author. */
+export type ThreadDisagreement = {
+  /** "You're saying that …": what follows; null when the reader skipped it. */
+  restatement: string | null;
+  answer: { verdict: "confirmed" | "not-quite"; correction: string | null; at: Date } | null;
 };
 
 /** A Δ as the thread shows it: the giver's public name and what changed, or a moderator's public reason. */
@@ -66,6 +75,11 @@ export async function getThreadByEssay({ essayPath }: { essayPath: string }): Pr
       retractionNote: comments.retractionNote,
       retractionCauseId: comments.retractionCauseId,
       deltas: deltas.list,
+      disagrees: comments.disagrees,
+      restatement: comments.restatement,
+      restatementVerdict: comments.restatementVerdict,
+      restatementCorrection: comments.restatementCorrection,
+      restatementAnsweredAt: comments.restatementAnsweredAt,
     })
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
@@ -90,6 +104,13 @@ export async function getThreadByEssay({ essayPath }: { essayPath: string }): Pr
         ? { at: row.retractedAt, note: row.retractionNote, causeId: row.retractionCauseId }
         : null,
     deltas: row.bodyHtml !== null && row.deltas ? parseThreadDeltas(row.deltas) : [],
+    disagreement:
+      row.bodyHtml !== null && row.disagrees
+        ? {
+            restatement: row.restatement,
+            answer: row.restatementVerdict && row.restatementAnsweredAt ? { verdict: row.restatementVerdict, correction: row.restatementCorrection, at: row.restatementAnsweredAt } : null,
+          }
+        : null,
   }));
 }
 
@@ -281,6 +302,8 @@ export async function insertComment<Refusal = never>({
   body,
   bodyHtml,
   renderVersion,
+  disagrees = false,
+  restatement = null,
   status = "published",
   admit,
   limits,
@@ -292,6 +315,9 @@ export async function insertComment<Refusal = never>({
   body: string;
   bodyHtml: string;
   renderVersion: number;
+  /** A reply marked as disagreeing with its parent, and its restatement of the parent's view (decision 041). */
+  disagrees?: boolean;
+  restatement?: string | null;
   status?: "published" | "pending";
   admit?: (standing: PostingStanding) => PostingAdmission<Refusal>;
   limits: { perMinute: number; perDay: number };
@@ -337,7 +363,7 @@ export async function insertComment<Refusal = never>({
       const retryAfterMs = Math.max(waitUntilLeaves(checks.minuteOldest, MINUTE_MS, now), waitUntilLeaves(checks.dayOldest, DAY_MS, now));
       if (retryAfterMs > 0) return { ok: false, reason: "rate-limited", retryAfterMs };
 
-      const [row] = await insertCommentRow(tx).execute({ essayPath, parentId, authorId, body, bodyHtml, renderVersion, status: admitted, createdAt: now });
+      const [row] = await insertCommentRow(tx).execute({ essayPath, parentId, authorId, body, bodyHtml, renderVersion, disagrees: parentId !== null && disagrees, restatement: parentId !== null && disagrees ? restatement : null, status: admitted, createdAt: now });
       if (!row) throw new Error("insert into comments returned no row");
       return { ok: true, id: row.id, duplicate: false };
     },
@@ -431,6 +457,8 @@ function insertCommentRow(tx: Db) {
         body: value("body"),
         bodyHtml: value("bodyHtml"),
         renderVersion: value("renderVersion"),
+        disagrees: value("disagrees"),
+        restatement: value("restatement"),
         status: value("status"),
         // Insert values are encoded by their column, placeholders included (a Date here).
         createdAt: value("createdAt"),

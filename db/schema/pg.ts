@@ -2,7 +2,7 @@
 // names and property names; see docs/decisions/002-one-query-layer-two-dialects.md).
 // Timestamps are timestamptz read back as JS Date.
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -133,6 +133,12 @@ export const comments = pgTable(
     retractionNote: text("retraction_note"),
     // The comment that changed the author's mind, under the same essay (checked when written).
     retractionCauseId: integer("retraction_cause_id").references((): AnyPgColumn => comments.id),
+    // The restatement check (issue 14, decision 041): see db/schema/sqlite.ts.
+    disagrees: boolean("disagrees").notNull().default(false),
+    restatement: text("restatement"),
+    restatementVerdict: text("restatement_verdict", { enum: ["confirmed", "not-quite"] }),
+    restatementCorrection: text("restatement_correction"),
+    restatementAnsweredAt: timestamptz("restatement_answered_at"),
   },
   (table) => [
     index("comments_essay_path_created_at_idx").on(table.essayPath, table.createdAt),

@@ -134,6 +134,14 @@ export const comments = sqliteTable(
     retractionNote: text("retraction_note"),
     // The comment that changed the author's mind, under the same essay (checked when written).
     retractionCauseId: integer("retraction_cause_id").references((): AnySQLiteColumn => comments.id),
+    // The restatement check (issue 14, decision 041): a reply marked as disagreeing with its
+    // parent, the one sentence restating the view it answers ("You're saying that …", optional),
+    // and the answer of the parent's author, given once: confirmed, or not quite (with what).
+    disagrees: integer("disagrees", { mode: "boolean" }).notNull().default(false),
+    restatement: text("restatement"),
+    restatementVerdict: text("restatement_verdict", { enum: ["confirmed", "not-quite"] }),
+    restatementCorrection: text("restatement_correction"),
+    restatementAnsweredAt: integer("restatement_answered_at", { mode: "timestamp_ms" }),
   },
   (table) => [
     index("comments_essay_path_created_at_idx").on(table.essayPath, table.createdAt),

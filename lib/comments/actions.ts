@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { answerRestatement } from "./commands/answer-restatement";
 import { awardDelta } from "./commands/award-delta";
 import { deleteComment } from "./commands/delete-comment";
 import { editComment } from "./commands/edit-comment";
@@ -18,14 +19,22 @@ import { commentBodySchema } from "./validation";
 // the form's state on a refusal, or a redirect to the comment on success.
 
 /** What a comment form shows after a submit. The typed text always comes back, so nothing is lost. */
-export type CommentFormState = { body?: string; error?: string; errorLink?: { href: string; text: string }; previewHtml?: string };
+export type CommentFormState = {
+  body?: string;
+  /** A disagreeing reply's box and restatement come back too (decision 041). */
+  disagrees?: boolean;
+  restatement?: string;
+  error?: string;
+  errorLink?: { href: string; text: string };
+  previewHtml?: string;
+};
 
 const OUT_OF_DATE = "This form is out of date. Reload the page and try again.";
 
 /** A refusal as the form says it: signed out in the form's words; a broken hidden field means a stale page. */
 function formError(result: Failure, signedOut: string): string {
   if (result.code === "unauthenticated") return signedOut;
-  if (result.code === "invalid" && result.fields) return result.fields.body ?? OUT_OF_DATE;
+  if (result.code === "invalid" && result.fields) return result.fields.body ?? result.fields.restatement ?? OUT_OF_DATE;
   return result.message;
 }
 
@@ -38,11 +47,12 @@ function preview(body: string): CommentFormState {
 
 export async function submitComment(_previous: CommentFormState, form: FormData): Promise<CommentFormState> {
   const body = String(form.get("body") ?? "");
-  if (form.get("intent") === "preview") return preview(body);
+  const stance = { disagrees: form.get("disagrees") === "on", restatement: String(form.get("restatement") ?? "") };
+  if (form.get("intent") === "preview") return { ...preview(body), ...stance };
   const result = await runInAction(postComment, form);
   // Signed out: the text is kept as a draft across the sign-in (./no-js-return, decision 033).
   if (!result.ok && result.code === "unauthenticated") return keepDraftForSignIn(body, form);
-  if (!result.ok) return { body, error: formError(result, "Sign in to post. Your text is kept here until you do."), errorLink: result.link };
+  if (!result.ok) return { body, ...stance, error: formError(result, "Sign in to post. Your text is kept here until you do."), errorLink: result.link };
   // To the page of the thread that shows the comment (the tag was just updated: fresh rows).
   redirect(await commentHref({ id: result.id, essayPath: result.essay.path, parentId: result.parentId }));
 }
@@ -90,4 +100,18 @@ export async function submitDelta(_previous: DeltaState, form: FormData): Promis
     return { explanation, error: message, errorLink: result.link };
   }
   redirect(`${await commentHref(result.comment)}`);
+}
+
+/** The restatement answer's state: the correction comes back on a refusal. */
+export type RestatementAnswerState = { error?: string; correction?: string };
+
+export async function submitRestatementAnswer(_previous: RestatementAnswerState, form: FormData): Promise<RestatementAnswerState> {
+  const result = await runInAction(answerRestatement, form);
+  if (!result.ok) {
+    const correction = String(form.get("correction") ?? "");
+    const signedOut = "Your session has ended. Sign in again to answer; what you wrote is kept here.";
+    const message = result.code === "unauthenticated" ? signedOut : result.field === "commentId" ? OUT_OF_DATE : result.message;
+    return { correction, error: message };
+  }
+  redirect(await commentHref(result.comment));
 }

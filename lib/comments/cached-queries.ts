@@ -8,13 +8,15 @@ import { COMMENT_COUNTS_TAG, threadTag, threadVotesTag } from "./cache-tags";
 import { toThreadRows } from "./thread-pages";
 
 /** A thread as the page receives it: dates as ISO strings (the cache stores JSON). */
-export type ThreadRow = Omit<ThreadComment, "editedAt" | "createdAt" | "retraction" | "deltas"> & {
+export type ThreadRow = Omit<ThreadComment, "editedAt" | "createdAt" | "retraction" | "deltas" | "disagreement"> & {
   editedAt: string | null;
   createdAt: string;
   /** Only on a comment its author retracted (issue 14). */
   retraction?: { at: string; note: string | null; causeId: number | null };
   /** Only on a comment that received a Δ "changed my mind" (issue 14), oldest first. */
   deltas?: ThreadRowDelta[];
+  /** Only on a reply marked as disagreeing (decision 041): its restatement and the answer to it. */
+  disagreement?: { restatement: string | null; answer: { verdict: "confirmed" | "not-quite"; correction: string | null; at: string } | null };
   /** Only in the author's own browser: a comment of theirs waiting for approval. */
   held?: "pending";
   /** Only in the author's own browser: the text of their comment a moderator removed. */

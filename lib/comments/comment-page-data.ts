@@ -9,7 +9,7 @@ import { commentIdSchema } from "./validation";
  * For the pages that stand in for the inline forms when JavaScript is off
  * (/comments/<id>/reply|edit|delete|retract): the signed-in reader, the comment and its essay.
  */
-export async function loadCommentPage(rawId: string, action: "reply" | "edit" | "delete" | "retract" | "delta") {
+export async function loadCommentPage(rawId: string, action: "reply" | "edit" | "delete" | "retract" | "delta" | "restatement") {
   const id = commentIdSchema.safeParse(rawId);
   if (!id.success) notFound();
   const session = await auth();

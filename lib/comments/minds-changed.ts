@@ -12,3 +12,15 @@ export function countMindsChanged(rows: readonly Pick<ThreadRow, "deltas">[]): n
 
 /** The list of every Δ under an essay. */
 export const mindsChangedHref = (essayPath: string) => `${essayPath}/minds-changed`;
+
+/** The restatement check on the essay (decision 041): disagreeing replies that restated a view, and how many were confirmed. */
+export function countRestatements(rows: readonly Pick<ThreadRow, "disagreement">[]): { restated: number; confirmed: number } {
+  let restated = 0;
+  let confirmed = 0;
+  for (const row of rows) {
+    if (!row.disagreement?.restatement) continue;
+    restated++;
+    if (row.disagreement.answer?.verdict === "confirmed") confirmed++;
+  }
+  return { restated, confirmed };
+}

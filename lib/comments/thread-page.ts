@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/env.js";
 import { countVisibleComments } from "./build-tree";
-import { countMindsChanged } from "./minds-changed";
+import { countMindsChanged, countRestatements } from "./minds-changed";
 import { getCachedThread, getCachedThreadLocked, getCachedThreadVotes, type ThreadRow } from "./cached-queries";
 import { commentsIn, pageHolding, threadPageHref, type ThreadPageRef } from "./pagination";
 import { attachVotes, threadPages } from "./thread-pages";
@@ -17,6 +17,8 @@ export type ThreadPage = {
   locked: boolean;
   /** Readers who awarded a Δ under the essay (issue 14): "N minds changed here". */
   mindsChanged: number;
+  /** Disagreeing replies under the essay that restated the view they answer, and how many of those were confirmed. */
+  restatements: { restated: number; confirmed: number };
 };
 
 /**
@@ -29,7 +31,7 @@ export async function loadThreadPage(essayPath: string, at: ThreadPageRef): Prom
   const pages = threadPages(withVotes, at.order, env.COMMENTS_PER_PAGE);
   const conversations = pages[at.page - 1];
   if (!conversations) return { lastPage: pages.length };
-  return { at, rows: commentsIn(conversations), count: countVisibleComments(rows), pageCount: pages.length, locked, mindsChanged: countMindsChanged(rows) };
+  return { at, rows: commentsIn(conversations), count: countVisibleComments(rows), pageCount: pages.length, locked, mindsChanged: countMindsChanged(rows), restatements: countRestatements(rows) };
 }
 
 /**

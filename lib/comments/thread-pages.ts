@@ -10,12 +10,18 @@ import { rankOf, scoresRevealed } from "./ranking";
 
 /** A thread's rows as the cache stores them: dates as ISO strings. */
 export const toThreadRows = (comments: readonly ThreadComment[]): ThreadRow[] =>
-  comments.map(({ retraction, deltas, ...row }) => ({
+  comments.map(({ retraction, deltas, disagreement, ...row }) => ({
     ...row,
     editedAt: row.editedAt ? new Date(row.editedAt).toISOString() : null,
     createdAt: new Date(row.createdAt).toISOString(),
     ...(retraction && { retraction: { ...retraction, at: new Date(retraction.at).toISOString() } }),
     ...(deltas.length > 0 && { deltas: deltas.map((delta) => ({ ...delta, at: new Date(delta.at).toISOString() })) }),
+    ...(disagreement && {
+      disagreement: {
+        restatement: disagreement.restatement,
+        answer: disagreement.answer && { ...disagreement.answer, at: new Date(disagreement.answer.at).toISOString() },
+      },
+    }),
   }));
 
 /** The thread's pages in `order`, `perPage` comments at most (COMMENTS_PER_PAGE), conversations never cut. */

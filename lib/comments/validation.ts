@@ -63,11 +63,38 @@ export const essayPathSchema = z
   .max(ESSAY_PATH_MAX_LENGTH, { message: "This essay could not be found." })
   .regex(/^\/(?!\/)[^\s\\]*$/, { message: "This essay could not be found." });
 
-export const commentFormSchema = z.object({
-  essayPath: essayPathSchema,
-  parentId: parentIdSchema,
-  body: commentBodySchema,
-});
+/** The restatement check (issue 14, decision 041): one sentence restating the view a disagreeing reply answers. */
+export const RESTATEMENT_MAX_LENGTH = 300;
+
+const oneSentence = (what: string) =>
+  z.preprocess(
+    (value) => (value === undefined || value === null ? "" : value),
+    z
+      .string({ message: `Write ${what} as text.` })
+      .transform((text) => text.replace(/\s+/g, " ").trim())
+      .pipe(z.string().max(RESTATEMENT_MAX_LENGTH, { message: `Keep ${what} to one sentence of at most ${RESTATEMENT_MAX_LENGTH} characters.` }))
+      .transform((text) => (text === "" ? null : text)),
+  );
+
+/** A form checkbox ("on"), a JSON boolean, or nothing. */
+const checkboxSchema = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
+export const commentFormSchema = z
+  .object({
+    essayPath: essayPathSchema,
+    parentId: parentIdSchema,
+    body: commentBodySchema,
+    // A reply marked as disagreeing with the comment it answers, and its optional restatement.
+    disagrees: checkboxSchema,
+    restatement: oneSentence("the restatement"),
+  })
+  .superRefine((form, context) => {
+    if (form.parentId === null && (form.disagrees || form.restatement !== null)) {
+      context.addIssue({ code: "custom", path: ["restatement"], message: "Only a reply can disagree with a comment and restate it." });
+    } else if (form.restatement !== null && !form.disagrees) {
+      context.addIssue({ code: "custom", path: ["restatement"], message: "A restatement goes with a reply that disagrees: tick “I disagree”, or leave the restatement empty." });
+    }
+  });
 export type CommentForm = z.infer<typeof commentFormSchema>;
 
 export const commentEditFormSchema = z.object({
@@ -129,7 +156,7 @@ type FormInput = FormData | Readonly<Record<string, unknown>>;
 
 /** A new comment or reply: { essayPath, parentId, body }, or one message per field that is wrong. */
 export function parseCommentForm(input: FormInput): ParseResult<CommentForm> {
-  return parseFields(commentFormSchema, input, ["essayPath", "parentId", "body"]);
+  return parseFields(commentFormSchema, input, ["essayPath", "parentId", "body", "disagrees", "restatement"]);
 }
 
 /** An edit of an existing comment: { commentId, body }, or one message per field that is wrong. */
@@ -252,4 +279,24 @@ export type DeltaForm = z.infer<typeof deltaFormSchema>;
 /** Awarding a Δ "changed my mind": { commentId, explanation }. */
 export function parseDeltaForm(input: FormInput): ParseResult<DeltaForm> {
   return parseFields(deltaFormSchema, input, ["commentId", "explanation"]);
+}
+
+/** The answer of the person a restatement restates: "yes, that's my view", or "not quite" with what. */
+export const restatementAnswerSchema = z
+  .object({
+    commentId: commentIdSchema,
+    verdict: z.enum(["confirmed", "not-quite"], { message: "Choose “Yes, that’s my view” or “Not quite”." }),
+    correction: oneSentence("what you would correct"),
+  })
+  .superRefine((form, context) => {
+    if (form.verdict === "not-quite" && form.correction === null) {
+      context.addIssue({ code: "custom", path: ["correction"], message: "Say in a sentence what is not quite right, so they can see your view." });
+    }
+  })
+  .transform((form) => (form.verdict === "confirmed" ? { ...form, correction: null } : form));
+export type RestatementAnswer = z.infer<typeof restatementAnswerSchema>;
+
+/** Answering a restatement of one's view: { commentId (the reply), verdict, correction? }. */
+export function parseRestatementAnswer(input: FormInput): ParseResult<RestatementAnswer> {
+  return parseFields(restatementAnswerSchema, input, ["commentId", "verdict", "correction"]);
 }

@@ -6,6 +6,7 @@ import {
   parentIdSchema,
   parseCommentEditForm,
   parseCommentForm,
+  parseRestatementAnswer,
   parseRetractionForm,
   RETRACTION_NOTE_MAX_LENGTH,
 } from "@/lib/comments/validation";
@@ -92,18 +93,50 @@ describe("essayPathSchema", () => {
   });
 });
 
+describe("the restatement check in parseCommentForm (decision 041)", () => {
+  const reply = { essayPath: "/essays/08/23/slug", parentId: "5", body: "I see it otherwise." };
+  it("reads a disagreeing reply and its one-sentence restatement, spaces and line breaks folded", () => {
+    expect(parseCommentForm(form({ ...reply, disagrees: "on", restatement: "  force is\nsometimes the only way.  " }))).toEqual({
+      ok: true,
+      data: { essayPath: "/essays/08/23/slug", parentId: 5, body: "I see it otherwise.", disagrees: true, restatement: "force is sometimes the only way." },
+    });
+    expect(parseCommentForm({ ...reply, disagrees: true, restatement: "" })).toMatchObject({ ok: true, data: { disagrees: true, restatement: null } });
+  });
+  it("refuses a restatement over 300 characters, one without “I disagree”, and either on a top-level comment", () => {
+    expect(parseCommentForm({ ...reply, disagrees: "on", restatement: "x".repeat(301) })).toEqual({
+      ok: false,
+      fieldErrors: { restatement: "Keep the restatement to one sentence of at most 300 characters." },
+    });
+    expect(parseCommentForm({ ...reply, disagrees: "on", restatement: "x".repeat(300) })).toMatchObject({ ok: true });
+    expect(parseCommentForm({ ...reply, restatement: "you think so" })).toEqual({
+      ok: false,
+      fieldErrors: { restatement: "A restatement goes with a reply that disagrees: tick “I disagree”, or leave the restatement empty." },
+    });
+    expect(parseCommentForm({ ...reply, parentId: "", disagrees: "on" })).toEqual({ ok: false, fieldErrors: { restatement: "Only a reply can disagree with a comment and restate it." } });
+  });
+  it("reads the answer: confirmed drops any correction; not quite needs one", () => {
+    expect(parseRestatementAnswer({ commentId: "7", verdict: "confirmed", correction: "ignored" })).toEqual({ ok: true, data: { commentId: 7, verdict: "confirmed", correction: null } });
+    expect(parseRestatementAnswer({ commentId: "7", verdict: "not-quite", correction: " only when talk has failed " })).toEqual({
+      ok: true,
+      data: { commentId: 7, verdict: "not-quite", correction: "only when talk has failed" },
+    });
+    expect(parseRestatementAnswer({ commentId: "7", verdict: "not-quite" })).toEqual({ ok: false, fieldErrors: { correction: "Say in a sentence what is not quite right, so they can see your view." } });
+    expect(parseRestatementAnswer({ commentId: "7", verdict: "maybe" })).toEqual({ ok: false, fieldErrors: { verdict: "Choose “Yes, that’s my view” or “Not quite”." } });
+  });
+});
+
 describe("parseCommentForm", () => {
   it("reads a reply from FormData", () => {
     expect(parseCommentForm(form({ essayPath: "/essays/08/23/slug", parentId: "5", body: " Agreed. " }))).toEqual({
       ok: true,
-      data: { essayPath: "/essays/08/23/slug", parentId: 5, body: "Agreed." },
+      data: { essayPath: "/essays/08/23/slug", parentId: 5, body: "Agreed.", disagrees: false, restatement: null },
     });
   });
 
   it("reads a new thread from a plain record, with an empty parent", () => {
     expect(parseCommentForm({ essayPath: "/essays/08/23/slug", parentId: "", body: "First!" })).toEqual({
       ok: true,
-      data: { essayPath: "/essays/08/23/slug", parentId: null, body: "First!" },
+      data: { essayPath: "/essays/08/23/slug", parentId: null, body: "First!", disagrees: false, restatement: null },
     });
   });
 
@@ -119,7 +152,7 @@ describe("parseCommentForm", () => {
         status: "published",
       }),
     );
-    expect(result).toEqual({ ok: true, data: { essayPath: "/essays/08/23/slug", parentId: null, body: "Hello" } });
+    expect(result).toEqual({ ok: true, data: { essayPath: "/essays/08/23/slug", parentId: null, body: "Hello", disagrees: false, restatement: null } });
   });
 
   it("returns one message per wrong field", () => {

@@ -189,7 +189,7 @@ for (const target of targets) {
         expect(JSON.stringify(thread)).not.toMatch(/Regret|Rude|Waiting/);
         for (const comment of thread) {
           expect(Object.keys(comment).sort()).toEqual(
-            ["authorId", "authorImage", "authorName", "bodyHtml", "createdAt", "deleted", "deltas", "editedAt", "id", "moderationReason", "parentId", "retraction", "status"].sort(),
+            ["authorId", "authorImage", "authorName", "bodyHtml", "createdAt", "deleted", "deltas", "disagreement", "editedAt", "id", "moderationReason", "parentId", "retraction", "status"].sort(),
           );
         }
         expect(thread.map((c) => [c.authorName, c.bodyHtml, c.status, c.deleted, c.moderationReason])).toEqual([
@@ -217,6 +217,7 @@ for (const target of targets) {
           createdAt: at(0),
           retraction: null,
           deltas: [],
+          disagreement: null,
         });
         expect(thread.find((c) => c.id === reply)?.parentId).toBe(root);
         expect(thread.find((c) => c.id === imported)).toMatchObject({ authorId: null, authorImage: null });

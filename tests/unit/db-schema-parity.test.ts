@@ -39,6 +39,8 @@ function kindOf(column: AnyColumn): string {
   const type = column.columnType;
   if (type === "PgText" || type === "SQLiteText") return "text";
   if (type === "PgInteger" || type === "PgBigInt53" || type === "SQLiteInteger") return "integer";
+  // PostgreSQL's boolean is SQLite's integer in boolean mode (0/1): both read back as true/false.
+  if (type === "PgBoolean" || type === "SQLiteBoolean") return "boolean";
   if (type === "PgTimestamp" && "withTimezone" in column && column.withTimezone) return "instant";
   if (type === "SQLiteTimestamp" && "mode" in column && column.mode === "timestamp_ms") return "instant";
   return `${type} (no counterpart known: give it one in kindOf)`;

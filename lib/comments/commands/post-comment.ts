@@ -87,7 +87,7 @@ export async function postComment({ viewer, input }: CommandRequest): Promise<Po
   if (!isRecord(input)) return fail("invalid", "Send an object: { essayPath, parentId?, body }.");
   const parsed = parseCommentForm(input);
   if (!parsed.ok) return invalidFields(parsed.fieldErrors);
-  const { essayPath, parentId, body } = parsed.data;
+  const { essayPath, parentId, body, disagrees, restatement } = parsed.data;
 
   const essay = getEssayByPath(essayPath);
   if (!essay) return fail("not-found", "That essay does not exist.");
@@ -105,6 +105,8 @@ export async function postComment({ viewer, input }: CommandRequest): Promise<Po
     body,
     bodyHtml,
     renderVersion: RENDERER_VERSION,
+    disagrees,
+    restatement,
     admit: (standing) => {
       const admission = decide(standing);
       if ("status" in admission) status = admission.status;
