@@ -24,7 +24,9 @@
 //   f. on another fresh server, 10 writers who each replied in 60 of the thread's conversations
 //      award Δs (POST /api/comments/deltas, one per distinct recipient: 2 warm-up rounds, then the
 //      measured one) and retract / undo their own replies (POST /api/comments/retractions, warm-up
-//      rounds for 2 s, then the measured one); every request is a new row, counted (issue 14).
+//      rounds for 2 s, then the measured one), and answer the restatements seeded readers made of
+//      those replies (POST /api/comments/restatements, 2 warm-up rounds, then the measured one);
+//      every request is a new row or a newly answered one, counted (issue 14).
 //   e. reads (also alone with --reads-only): for threads of 0, 100, 1,000 and 10,000 comments
 //      (--sizes), each on a fresh database and a fresh `next start`, every page of the thread
 //      read twice, first and second read side by side (decision 023). --cache-mb sets the
@@ -56,7 +58,7 @@ import {
 } from "./lib/comment-seed";
 import { measureThroughput, percentile, timedRequest, type Throughput, type Timed } from "./lib/load";
 import { castVotes, seedVotes, votesShown, type VoteSeed, type Voting, type VotingRound } from "./lib/votes";
-import { awardDeltas, planMindChanges, retractComments, type WriteRound, type Writes } from "./lib/mind-changes";
+import { answerRestatements, awardDeltas, planMindChanges, retractComments, type WriteRound, type Writes } from "./lib/mind-changes";
 import { READ_HEADERS, readRow, readThreadTwice, type ReadFigures } from "./lib/thread-reads";
 import { outPath, ROOT, watchLoad, writeJson } from "./lib/out";
 import { freePort, onCleanup, removeDir, runCleanups, startServer, wasInterrupted, type Server } from "./lib/processes";
@@ -163,6 +165,7 @@ type DbFigures = {
   /** Δs and retractions (issue 14), on a server of their own. */
   deltas?: Writes;
   retractions?: Writes;
+  restatementAnswers?: Writes;
   /** Server logs: one `next start` for the pages, a fresh one for posting, another for voting, another for Δs and retractions. */
   serverLogs?: Partial<Record<"pages" | "posting" | "voting" | "mind-changes", string>>;
   /** Every page of a thread read twice, per thread size (each on a fresh database and server). */
@@ -520,6 +523,7 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
       seed: MIND_CHANGES.seed,
     });
     figures.deltas = await awardDeltas({ url: server.url, client, writers, plan: mindPlan, perReader: MIND_CHANGES.deltasPerRound, warmupRounds: MIND_CHANGES.deltaWarmupRounds });
+    figures.restatementAnswers = await answerRestatements({ url: server.url, client, writers, plan: mindPlan, perReader: MIND_CHANGES.deltasPerRound, warmupRounds: MIND_CHANGES.deltaWarmupRounds });
     figures.retractions = await retractComments({ url: server.url, client, writers, plan: mindPlan, perReader: MIND_CHANGES.retractionsPerRound, warmupSeconds: CANNON.warmupSeconds });
   } catch (error) {
     if (wasInterrupted()) throw error;
@@ -707,6 +711,7 @@ function printResults(results: DbFigures[]): void {
     );
     printVoting(db);
     printWrites(db, "POST /api/comments/deltas (JSON), a Δ to a distinct reader each", db.deltas);
+    printWrites(db, "POST /api/comments/restatements (JSON), answering a restatement of one's view", db.restatementAnswers);
     printWrites(db, "POST /api/comments/retractions (JSON), retract / undo own replies", db.retractions);
     const p = db.posting;
     if (p) {
@@ -812,7 +817,7 @@ function printResults(results: DbFigures[]): void {
       else console.log(`        (no budget on PostgreSQL; for comparison — ${line})`);
     }
     for (const db of measured) {
-      for (const [what, writes] of [["awarding a Δ", db.deltas], ["retracting or undoing", db.retractions]] as const) {
+      for (const [what, writes] of [["awarding a Δ", db.deltas], ["answering a restatement", db.restatementAnswers], ["retracting or undoing", db.retractions]] as const) {
         if (!writes) continue;
         const line = `${db.database}: p99 ${ms(writes.latencyP99Ms)} ms in the measured round (p50 ${ms(writes.latencyP50Ms)} ms, ${writes.perSecond.toFixed(1)}/s; cold first round p99 ${ms(writes.warmupRounds[0]!.latencyP99Ms)} ms)`;
         if (db.database === "SQLite") console.log(`Budget: ${what} p99 < ${BUDGET_MIND_CHANGE_P99_MS} ms at ${writes.concurrency} concurrent writers on SQLite — ${line} ${writes.latencyP99Ms < BUDGET_MIND_CHANGE_P99_MS ? "within budget" : "MISSED"}`);

@@ -23,7 +23,7 @@ export type WriteRound = {
 export type Writes = WriteRound & { concurrency: number; warmupRounds: WriteRound[] };
 
 /** What the writers need: a reply of theirs in each of `conversations` conversations (so they took part), and whom to award. */
-export type MindChangePlan = { ownReplies: number[][]; deltaTargets: number[][] };
+export type MindChangePlan = { ownReplies: number[][]; deltaTargets: number[][]; restatementsToAnswer: number[][] };
 
 /**
  * Each writer replies (straight into the database) in the thread's first `conversations`
@@ -41,6 +41,7 @@ export async function planMindChanges(client: SqlClient, plan: SeedPlan, comment
   const joined = new Set(roots);
   const candidates = plan.comments.flatMap((_, index) => (joined.has(rootOf(index)) ? [index] : []));
   const ownReplies: number[][] = writers.map(() => []);
+  const restatementsToAnswer: number[][] = writers.map(() => []);
   const now = Date.now();
   await client.transaction(async () => {
     for (const [w, writer] of writers.entries()) {
@@ -56,6 +57,19 @@ export async function planMindChanges(client: SqlClient, plan: SeedPlan, comment
       }
       const rows = await client.all<{ id: number | string }>("select id from comments where author_id = ? order by id", [writer.userId]);
       ownReplies[w] = rows.map((row) => Number(row.id));
+      // A seeded reader disagrees with each of those replies and restates it: the writer answers.
+      for (const own of ownReplies[w]!) {
+        const author = plan.users[Math.floor(rand() * plan.users.length)]!;
+        await client.run(
+          "insert into comments (essay_path, parent_id, author_id, body, body_html, disagrees, restatement, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+          [essayPath, own, author.id, `I disagree ${randomUUID()}`, "<p>I disagree</p>", client.dialect === "postgres" ? true : 1, "talk is always possible.", client.time(new Date(now - 30_000))],
+        );
+      }
+      const restated = await client.all<{ id: number | string }>(
+        `select c.id from comments c join comments p on p.id = c.parent_id where p.author_id = ? and c.restatement is not null order by c.id`,
+        [writer.userId],
+      );
+      restatementsToAnswer[w] = restated.map((row) => Number(row.id));
     }
   });
   const deltaTargets = writers.map(() => {
@@ -73,7 +87,7 @@ export async function planMindChanges(client: SqlClient, plan: SeedPlan, comment
     if (targets.length < options.deltasPerWriter) throw new Error(`only ${targets.length} distinct recipients in ${options.conversations} conversations; ${options.deltasPerWriter} needed`);
     return targets.slice(0, options.deltasPerWriter);
   });
-  return { ownReplies, deltaTargets };
+  return { ownReplies, deltaTargets, restatementsToAnswer };
 }
 
 const count = async (client: SqlClient, sql: string, ids: string[]) => {
@@ -189,5 +203,20 @@ export function retractComments(options: { url: string; client: SqlClient; write
     },
     countRows: () => count(options.client, "select count(*) as n from comment_retractions r join comments c on c.id = r.comment_id where c.author_id in ($IDS)", ids),
     warmup: { seconds: options.warmupSeconds },
+  });
+}
+
+/** Restatement answers: each writer answers the restatements of its replies, one each (answered once), half "not quite". */
+export function answerRestatements(options: { url: string; client: SqlClient; writers: Reader[]; plan: MindChangePlan; perReader: number; warmupRounds: number }): Promise<Writes> {
+  const ids = options.writers.map((writer) => writer.userId);
+  return writeRounds({
+    url: options.url,
+    path: "/api/comments/restatements",
+    okStatus: 200,
+    writers: options.writers,
+    perReader: options.perReader,
+    body: (w, k) => ({ commentId: options.plan.restatementsToAnswer[w]![k], ...(k % 2 === 0 ? { verdict: "confirmed" } : { verdict: "not-quite", correction: "Only once talk has failed." }) }),
+    countRows: () => count(options.client, "select count(*) as n from comments c join comments p on p.id = c.parent_id where p.author_id in ($IDS) and c.restatement_answered_at is not null", ids),
+    warmup: { rounds: options.warmupRounds },
   });
 }
