@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, gt, lte } from "drizzle-orm";
+import { and, count, desc, eq, gt, lte, or } from "drizzle-orm";
 import { getDb, withTransaction } from "@/db/client";
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterMs: number };
@@ -49,6 +49,45 @@ export async function takeRateLimitToken({
       return { ok: true };
     },
     { lockKey: `rate-limit:${bucket}:${key}` },
+  );
+}
+
+/** One limit of several taken together: at most `limit` uses of `bucket` within `windowMs`. */
+export type RateLimit = { bucket: string; limit: number; windowMs: number };
+
+/**
+ * takeRateLimitToken for several limits on one key at once ("30 a minute and 1,000 a day"): one
+ * transaction, one delete, one read per limit (the oldest of its `limit` newest hits only, not
+ * every hit) and one insert, so a vote pays for its limits once. Refused by any limit, it
+ * records nothing and says how long until every limit that refused lets the next use through.
+ */
+export async function takeRateLimitTokens({ key, limits, now = new Date() }: { key: string; limits: readonly RateLimit[]; now?: Date }): Promise<RateLimitResult | { ok: false; retryAfterMs: number; bucket: string }> {
+  for (const { limit, windowMs } of limits) {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError("limit must be a whole number of at least 1");
+    if (!(windowMs > 0)) throw new RangeError("windowMs must be above 0");
+  }
+  const { rateLimitHits: hits } = getDb().schema;
+  const windowStart = (windowMs: number) => new Date(now.getTime() - windowMs);
+  return withTransaction(
+    async (tx) => {
+      await tx.delete(hits).where(and(eq(hits.key, key), or(...limits.map(({ bucket, windowMs }) => and(eq(hits.bucket, bucket), lte(hits.at, windowStart(windowMs)))))));
+      let refusal: { ok: false; retryAfterMs: number; bucket: string } | undefined;
+      for (const { bucket, limit, windowMs } of limits) {
+        const [oldest] = await tx
+          .select({ at: hits.at })
+          .from(hits)
+          .where(and(eq(hits.bucket, bucket), eq(hits.key, key), gt(hits.at, windowStart(windowMs))))
+          .orderBy(desc(hits.at))
+          .limit(1)
+          .offset(limit - 1);
+        const wait = oldest ? Math.max(1, oldest.at.getTime() + windowMs - now.getTime()) : 0;
+        if (wait > (refusal?.retryAfterMs ?? 0)) refusal = { ok: false, retryAfterMs: wait, bucket };
+      }
+      if (refusal) return refusal;
+      await tx.insert(hits).values(limits.map(({ bucket }) => ({ bucket, key, at: now })));
+      return { ok: true };
+    },
+    { lockKey: `rate-limit:${limits.map((limit) => limit.bucket).join("+")}:${key}` },
   );
 }
 

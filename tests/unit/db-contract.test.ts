@@ -197,6 +197,25 @@ for (const target of targets) {
       const base = new Date("2030-01-01T00:00:00.000Z");
       const at = (ms: number) => new Date(base.getTime() + ms);
 
+      it("several limits at once (a minute's and a day's): all or nothing, the longest wait and its bucket", async () => {
+        const day = 24 * 60 * minute;
+        const key = `tokens-${Math.random()}`;
+        const limits = [
+          { bucket: "vote-minute", limit: 2, windowMs: minute },
+          { bucket: "vote-day", limit: 3, windowMs: day },
+        ];
+        const take = (ms: number) => m.rateLimits.takeRateLimitTokens({ key, limits, now: at(ms) });
+        expect(await take(0)).toEqual({ ok: true });
+        expect(await take(1_000)).toEqual({ ok: true });
+        // The minute's limit refuses, and records nothing in either bucket.
+        expect(await take(2_000)).toEqual({ ok: false, retryAfterMs: 58_000, bucket: "vote-minute" });
+        expect(await take(61_000)).toEqual({ ok: true });
+        // Now the day's: 3 uses since 0 ms; the first leaves the day's window at 24 h.
+        expect(await take(2 * minute + 1_000)).toEqual({ ok: false, retryAfterMs: day - 2 * minute - 1_000, bucket: "vote-day" });
+        expect(await m.rateLimits.countRateLimitHits({ bucket: "vote-day", key, windowMs: day, now: at(2 * minute + 1_000) })).toBe(3);
+        expect(await take(day + 1)).toEqual({ ok: true });
+      });
+
       it("lets `limit` uses through per window, then says how long to wait", async () => {
         const take = (ms: number, key = "a@example.org") =>
           m.rateLimits.takeRateLimitToken({ bucket: "sign-in-email", key, limit: 3, windowMs: minute, now: at(ms) });

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/env.js";
-import { takeRateLimitToken } from "@/db/queries/rate-limits";
+import { takeRateLimitTokens } from "@/db/queries/rate-limits";
 import { getViewerVotes, setVote, type VoteRefusal } from "@/db/queries/votes";
 import { parseVoteForm } from "../validation";
 import { VOTE_REFUSAL_MESSAGES, type VoteRefusalKey } from "../vote-return";
@@ -41,17 +41,16 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 async function underRateLimit(userId: string): Promise<VoteFailure | undefined> {
-  for (const [limit, windowMs, span] of [
-    [env.VOTES_PER_MINUTE, MINUTE, "a minute"],
-    [env.VOTES_PER_DAY, DAY, "a day"],
-  ] as const) {
-    const taken = await takeRateLimitToken({ bucket: `vote-${windowMs}`, key: userId, limit, windowMs });
-    if (!taken.ok) {
-      const seconds = Math.ceil(taken.retryAfterMs / 1000);
-      return refuse("rate-limited", "rate-limited", `You have voted ${limit} times in ${span}, the most this site allows. Try again in ${seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.`);
-    }
-  }
-  return undefined;
+  const limits = [
+    { bucket: `vote-${MINUTE}`, limit: env.VOTES_PER_MINUTE, windowMs: MINUTE, span: "a minute" },
+    { bucket: `vote-${DAY}`, limit: env.VOTES_PER_DAY, windowMs: DAY, span: "a day" },
+  ] as const;
+  // Both limits in one transaction (db/queries/rate-limits.ts): a vote is the busiest write after a post.
+  const taken = await takeRateLimitTokens({ key: userId, limits });
+  if (taken.ok) return undefined;
+  const seconds = Math.ceil(taken.retryAfterMs / 1000);
+  const { limit, span } = "bucket" in taken && taken.bucket === limits[1].bucket ? limits[1] : limits[0];
+  return refuse("rate-limited", "rate-limited", `You have voted ${limit} times in ${span}, the most this site allows. Try again in ${seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.`);
 }
 
 export async function castVote({ viewer, input }: CommandRequest): Promise<CastVoteResult> {
