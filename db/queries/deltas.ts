@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, withTransaction, type Db } from "@/db/client";
+import { columnPlaceholder, prepared } from "@/db/prepared";
 import { authorName, publicName } from "@/lib/auth/display-name";
 import { hasVerifiedAddressIn } from "@/lib/moderation/moderators";
 import { conversationIds } from "./conversations";
@@ -40,45 +41,12 @@ export async function awardDelta({
   now?: Date;
   afterInsert?: (tx: Db, delta: { id: number; commentId: number; essayPath: string; recipientId: string; giverName: string }) => Promise<unknown>;
 }): Promise<AwardDeltaResult> {
-  const { bans, comments, commentDeltas, users } = getDb().schema;
+  const { bans } = getDb().schema;
   return withTransaction(
     async (tx): Promise<AwardDeltaResult> => {
-      // Every check in ONE query (a Δ is written at the speed of a vote, issue 14's budget): the
-      // giver, their longest active ban, the comment, whether the giver took part in its
-      // conversation (their own top-level comment elsewhere under the essay does not count) and
-      // whether they gave this recipient a Δ under this essay already.
-      const mine = alias(comments, "mine");
-      const given = alias(commentDeltas, "given");
+      // Every check in ONE query (deltaChecksQuery, below).
       const activeBan = () => tx.select({ reason: bans.reason, endsAt: bans.endsAt }).from(bans).where(and(eq(bans.userId, giverId), activeBanCondition(now))).orderBy(...longestBanFirst()).limit(1);
-      const [row] = await tx
-        .select({
-          email: users.email,
-          emailVerified: users.emailVerified,
-          nameConfirmedAt: users.nameConfirmedAt,
-          displayName: users.displayName,
-          name: users.name,
-          // Drizzle puts an embedded select in parentheses itself.
-          banReason: sql<string | null>`${tx.select({ reason: bans.reason }).from(bans).where(and(eq(bans.userId, giverId), activeBanCondition(now))).limit(1)}`,
-          commentId: comments.id,
-          authorId: comments.authorId,
-          essayPath: comments.essayPath,
-          parentId: comments.parentId,
-          status: comments.status,
-          deletedAt: comments.deletedAt,
-          retractedAt: comments.retractedAt,
-          joined: sql<number>`(case when exists ${tx
-            .select({ one: sql`1` })
-            .from(mine)
-            .where(and(inArray(mine.id, conversationIds(commentId)), eq(mine.authorId, giverId), eq(mine.status, "published"), isNull(mine.deletedAt)))} then 1 else 0 end)`.mapWith(Number),
-          alreadyGiven: sql<number>`(case when exists ${tx
-            .select({ one: sql`1` })
-            .from(given)
-            .where(and(eq(given.essayPath, comments.essayPath), eq(given.giverId, giverId), eq(given.recipientId, comments.authorId)))} then 1 else 0 end)`.mapWith(Number),
-        })
-        .from(users)
-        .leftJoin(comments, eq(comments.id, commentId))
-        .where(eq(users.id, giverId))
-        .limit(1);
+      const [row] = await deltaChecksQuery(tx).execute({ giverId, commentId, now });
       if (!row) return { ok: false, reason: "no-account" };
       // The Δ shows the giver's name: one they saw and accepted (decision 030).
       if (row.nameConfirmedAt === null) return { ok: false, reason: "name-not-chosen" };
@@ -97,10 +65,7 @@ export async function awardDelta({
       if (row.alreadyGiven) return { ok: false, reason: "already-given" };
       const recipientId = comment.authorId;
       const giver = row;
-      const [inserted] = await tx
-        .insert(commentDeltas)
-        .values({ commentId, essayPath: comment.essayPath, giverId, recipientId, explanation, createdAt: now })
-        .returning({ id: commentDeltas.id });
+      const [inserted] = await insertDeltaQuery(tx).execute({ commentId, essayPath: comment.essayPath, giverId, recipientId, explanation, now });
       if (!inserted) throw new Error("The Δ was not stored.");
       await afterInsert?.(tx, { id: inserted.id, commentId, essayPath: comment.essayPath, recipientId, giverName: publicName(giver) });
       return { ok: true, id: inserted.id, essayPath: comment.essayPath, recipientId, parentId: comment.parentId };
@@ -108,6 +73,64 @@ export async function awardDelta({
     // Two Δs from one giver to one recipient at once: the second sees the first.
     { lockKey: `deltas:giver:${giverId}` },
   );
+}
+
+/**
+ * awardDelta's checks in ONE query, prepared once per db (db/prepared.ts; a Δ is written at the
+ * speed of a vote, issue 14's budget): the giver, whether they have an active ban, the comment,
+ * whether the giver took part in its conversation (their own top-level comment elsewhere under
+ * the essay does not count) and whether they gave this recipient a Δ under this essay already.
+ * Placeholders: giverId, commentId, now (a Date).
+ */
+function deltaChecksQuery(db: Db) {
+  return prepared(db, "awardDelta:checks", (db) => {
+    const { bans, comments, commentDeltas, users } = getDb().schema;
+    const mine = alias(comments, "mine");
+    const given = alias(commentDeltas, "given");
+    const giverId = sql.placeholder("giverId");
+    const commentId = sql.placeholder("commentId");
+    return db
+      .select({
+        email: users.email,
+        emailVerified: users.emailVerified,
+        nameConfirmedAt: users.nameConfirmedAt,
+        displayName: users.displayName,
+        name: users.name,
+        // Drizzle puts an embedded select in parentheses itself.
+        banReason: sql<string | null>`${db.select({ reason: bans.reason }).from(bans).where(and(eq(bans.userId, giverId), activeBanCondition(columnPlaceholder("now", bans.endsAt)))).limit(1)}`,
+        commentId: comments.id,
+        authorId: comments.authorId,
+        essayPath: comments.essayPath,
+        parentId: comments.parentId,
+        status: comments.status,
+        deletedAt: comments.deletedAt,
+        retractedAt: comments.retractedAt,
+        joined: sql<number>`(case when exists ${db
+          .select({ one: sql`1` })
+          .from(mine)
+          .where(and(inArray(mine.id, conversationIds(commentId)), eq(mine.authorId, giverId), eq(mine.status, "published"), isNull(mine.deletedAt)))} then 1 else 0 end)`.mapWith(Number),
+        alreadyGiven: sql<number>`(case when exists ${db
+          .select({ one: sql`1` })
+          .from(given)
+          .where(and(eq(given.essayPath, comments.essayPath), eq(given.giverId, giverId), eq(given.recipientId, comments.authorId)))} then 1 else 0 end)`.mapWith(Number),
+      })
+      .from(users)
+      .leftJoin(comments, eq(comments.id, commentId))
+      .where(eq(users.id, giverId))
+      .limit(1);
+  });
+}
+
+/** awardDelta's insert, prepared once per db. Placeholders: commentId, essayPath, giverId, recipientId, explanation, now. */
+function insertDeltaQuery(db: Db) {
+  return prepared(db, "awardDelta:insert", (db) => {
+    const { commentDeltas } = getDb().schema;
+    const value = (name: string) => sql.placeholder(name);
+    return db
+      .insert(commentDeltas)
+      .values({ commentId: value("commentId"), essayPath: value("essayPath"), giverId: value("giverId"), recipientId: value("recipientId"), explanation: value("explanation"), createdAt: value("now") })
+      .returning({ id: commentDeltas.id });
+  });
 }
 
 /** A Δ as public pages show it: names only, never an e-mail; a removed one shows its reason instead. */

@@ -183,16 +183,22 @@ export async function listModeratorRecipients({ adminEmails, tx }: { adminEmails
  * no active ban. One query.
  */
 export async function getDeltaRecipient({ userId, now = new Date(), tx }: { userId: string; now?: Date; tx?: Db }): Promise<MailRecipient | undefined> {
-  const { db, schema } = getDb();
-  const { bans, users } = schema;
-  const activeBan = (tx ?? db)
-    .select({ id: bans.id })
-    .from(bans)
-    .where(and(eq(bans.userId, users.id), isNull(bans.liftedAt), or(isNull(bans.endsAt), gt(bans.endsAt, now))));
-  const [row] = await (tx ?? db)
-    .select({ userId: users.id, email: users.email })
-    .from(users)
-    .where(and(eq(users.id, userId), isNotNull(users.email), ne(users.notify, "never"), notExists(activeBan)))
-    .limit(1);
+  const [row] = await deltaRecipientQuery(tx ?? getDb().db).execute({ userId, now });
   return row?.email ? { userId: row.userId, email: row.email } : undefined;
+}
+
+/** getDeltaRecipient's query, prepared once per db: it runs inside every Δ. Placeholders: userId, now (a Date). */
+function deltaRecipientQuery(db: Db) {
+  return prepared(db, "getDeltaRecipient", (db) => {
+    const { bans, users } = getDb().schema;
+    const activeBan = db
+      .select({ id: bans.id })
+      .from(bans)
+      .where(and(eq(bans.userId, users.id), isNull(bans.liftedAt), or(isNull(bans.endsAt), gt(bans.endsAt, columnPlaceholder("now", bans.endsAt)))));
+    return db
+      .select({ userId: users.id, email: users.email })
+      .from(users)
+      .where(and(eq(users.id, sql.placeholder("userId")), isNotNull(users.email), ne(users.notify, "never"), notExists(activeBan)))
+      .limit(1);
+  });
 }

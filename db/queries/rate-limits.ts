@@ -1,6 +1,7 @@
 import "server-only";
-import { and, count, desc, eq, gt, lte, or } from "drizzle-orm";
-import { getDb, withTransaction } from "@/db/client";
+import { and, count, desc, eq, gt, lte, or, sql } from "drizzle-orm";
+import { getDb, withTransaction, type Db } from "@/db/client";
+import { columnPlaceholder, prepared } from "@/db/prepared";
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterMs: number };
 
@@ -66,29 +67,62 @@ export async function takeRateLimitTokens({ key, limits, now = new Date() }: { k
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError("limit must be a whole number of at least 1");
     if (!(windowMs > 0)) throw new RangeError("windowMs must be above 0");
   }
-  const { rateLimitHits: hits } = getDb().schema;
   const windowStart = (windowMs: number) => new Date(now.getTime() - windowMs);
   return withTransaction(
     async (tx) => {
-      await tx.delete(hits).where(and(eq(hits.key, key), or(...limits.map(({ bucket, windowMs }) => and(eq(hits.bucket, bucket), lte(hits.at, windowStart(windowMs)))))));
+      const statements = rateLimitStatements(tx, limits.length);
+      const expired: Record<string, unknown> = { key };
+      limits.forEach(({ bucket, windowMs }, index) => Object.assign(expired, { [`bucket${index}`]: bucket, [`before${index}`]: windowStart(windowMs) }));
+      await statements.deleteExpired.execute(expired);
       let refusal: { ok: false; retryAfterMs: number; bucket: string } | undefined;
       for (const { bucket, limit, windowMs } of limits) {
-        const [oldest] = await tx
-          .select({ at: hits.at })
-          .from(hits)
-          .where(and(eq(hits.bucket, bucket), eq(hits.key, key), gt(hits.at, windowStart(windowMs))))
-          .orderBy(desc(hits.at))
-          .limit(1)
-          .offset(limit - 1);
+        const [oldest] = await statements.oldestCounted.execute({ bucket, key, since: windowStart(windowMs), offset: limit - 1 });
         const wait = oldest ? Math.max(1, oldest.at.getTime() + windowMs - now.getTime()) : 0;
         if (wait > (refusal?.retryAfterMs ?? 0)) refusal = { ok: false, retryAfterMs: wait, bucket };
       }
       if (refusal) return refusal;
-      await tx.insert(hits).values(limits.map(({ bucket }) => ({ bucket, key, at: now })));
+      const hit: Record<string, unknown> = { key, at: now };
+      limits.forEach(({ bucket }, index) => (hit[`bucket${index}`] = bucket));
+      await statements.insertHits.execute(hit);
       return { ok: true };
     },
     { lockKey: `rate-limit:${limits.map((limit) => limit.bucket).join("+")}:${key}` },
   );
+}
+
+/**
+ * takeRateLimitTokens' statements for `count` limits, prepared once per db (db/prepared.ts): a
+ * vote takes its tokens on every request, and building the SQL cost more than running it.
+ * Placeholders: key, bucketN and beforeN (a Date) per limit N; bucket, key, since, offset; key,
+ * at, bucketN.
+ */
+function rateLimitStatements(db: Db, count: number) {
+  const { rateLimitHits: hits } = getDb().schema;
+  const indexes = Array.from({ length: count }, (_, index) => index);
+  const deleteExpired = prepared(db, `rateLimits:deleteExpired:${count}`, (db) =>
+    db
+      .delete(hits)
+      .where(
+        and(
+          eq(hits.key, sql.placeholder("key")),
+          or(...indexes.map((index) => and(eq(hits.bucket, sql.placeholder(`bucket${index}`)), lte(hits.at, columnPlaceholder(`before${index}`, hits.at))))),
+        ),
+      ),
+  );
+  // The oldest of the `limit` newest hits in the window (offset limit - 1), if there are that many.
+  const oldestCounted = prepared(db, "rateLimits:oldestCounted", (db) =>
+    db
+      .select({ at: hits.at })
+      .from(hits)
+      .where(and(eq(hits.bucket, sql.placeholder("bucket")), eq(hits.key, sql.placeholder("key")), gt(hits.at, columnPlaceholder("since", hits.at))))
+      .orderBy(desc(hits.at))
+      .limit(1)
+      .offset(sql.placeholder("offset")),
+  );
+  const insertHits = prepared(db, `rateLimits:insertHits:${count}`, (db) =>
+    db.insert(hits).values(indexes.map((index) => ({ bucket: sql.placeholder(`bucket${index}`), key: sql.placeholder("key"), at: sql.placeholder("at") }))),
+  );
+  return { deleteExpired, oldestCounted, insertHits };
 }
 
 /**

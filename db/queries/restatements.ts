@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, withTransaction } from "@/db/client";
+import { getDb, withTransaction, type Db } from "@/db/client";
+import { columnPlaceholder, prepared } from "@/db/prepared";
 import { activeBanCondition, longestBanFirst } from "./moderation";
 
 // The restatement check (issue 14, docs/decisions/041-the-restatement-check.md): the author of
@@ -31,10 +32,33 @@ export async function answerRestatement({
   correction: string | null;
   now?: Date;
 }): Promise<RestatementAnswerResult> {
-  const { bans, comments } = getDb().schema;
-  const parent = alias(comments, "parent");
   return withTransaction(async (tx): Promise<RestatementAnswerResult> => {
-    const [reply] = await tx
+    const statements = answerStatements(tx);
+    const [reply] = await statements.reply.execute({ commentId });
+    if (!reply || reply.status === "pending") return { ok: false, reason: "not-found" };
+    if (reply.status !== "published" || reply.deletedAt !== null) return { ok: false, reason: "not-shown" };
+    if (reply.restatement === null) return { ok: false, reason: "no-restatement" };
+    // Only the person whose view was restated may say whether it was.
+    if (reply.parentAuthorId === null || reply.parentAuthorId !== answererId) return { ok: false, reason: "not-yours" };
+    const [ban] = await statements.longestActiveBan.execute({ userId: answererId, now });
+    if (ban) return { ok: false, reason: "banned", ban };
+    if (reply.answeredAt !== null) return { ok: false, reason: "already-answered" };
+    const [written] = await statements.answer.execute({ commentId, verdict, correction: verdict === "not-quite" ? correction : null, now });
+    if (!written) return { ok: false, reason: "already-answered" };
+    return { ok: true, essayPath: reply.essayPath, parentId: reply.parentId };
+  });
+}
+
+/**
+ * answerRestatement's three statements, prepared once per db (db/prepared.ts): an answer is
+ * written at the speed of a vote (issue 14's budget). Placeholders: commentId; userId, now (a
+ * Date); commentId, verdict, correction, now.
+ */
+function answerStatements(db: Db) {
+  const { bans, comments } = getDb().schema;
+  const reply = prepared(db, "answerRestatement:reply", (db) => {
+    const parent = alias(comments, "parent");
+    return db
       .select({
         essayPath: comments.essayPath,
         parentId: comments.parentId,
@@ -46,27 +70,25 @@ export async function answerRestatement({
       })
       .from(comments)
       .leftJoin(parent, eq(parent.id, comments.parentId))
-      .where(eq(comments.id, commentId))
+      .where(eq(comments.id, sql.placeholder("commentId")))
       .limit(1);
-    if (!reply || reply.status === "pending") return { ok: false, reason: "not-found" };
-    if (reply.status !== "published" || reply.deletedAt !== null) return { ok: false, reason: "not-shown" };
-    if (reply.restatement === null) return { ok: false, reason: "no-restatement" };
-    // Only the person whose view was restated may say whether it was.
-    if (reply.parentAuthorId === null || reply.parentAuthorId !== answererId) return { ok: false, reason: "not-yours" };
-    const [ban] = await tx
+  });
+  const longestActiveBan = prepared(db, "answerRestatement:ban", (db) =>
+    db
       .select({ reason: bans.reason, endsAt: bans.endsAt })
       .from(bans)
-      .where(and(eq(bans.userId, answererId), activeBanCondition(now)))
+      .where(and(eq(bans.userId, sql.placeholder("userId")), activeBanCondition(columnPlaceholder("now", bans.endsAt))))
       .orderBy(...longestBanFirst())
-      .limit(1);
-    if (ban) return { ok: false, reason: "banned", ban };
-    if (reply.answeredAt !== null) return { ok: false, reason: "already-answered" };
-    const [written] = await tx
+      .limit(1),
+  );
+  // Conditional: of two answers at once, the first stays.
+  const answer = prepared(db, "answerRestatement:answer", (db) =>
+    db
       .update(comments)
-      .set({ restatementVerdict: verdict, restatementCorrection: verdict === "not-quite" ? correction : null, restatementAnsweredAt: now })
-      .where(and(eq(comments.id, commentId), isNull(comments.restatementAnsweredAt)))
-      .returning({ id: comments.id });
-    if (!written) return { ok: false, reason: "already-answered" };
-    return { ok: true, essayPath: reply.essayPath, parentId: reply.parentId };
-  });
+      // sql`…` around each placeholder: set() takes values or SQL; the Date is still encoded by its column.
+      .set({ restatementVerdict: sql`${sql.placeholder("verdict")}`, restatementCorrection: sql`${sql.placeholder("correction")}`, restatementAnsweredAt: sql`${columnPlaceholder("now", comments.restatementAnsweredAt)}` })
+      .where(and(eq(comments.id, sql.placeholder("commentId")), isNull(comments.restatementAnsweredAt)))
+      .returning({ id: comments.id }),
+  );
+  return { reply, longestActiveBan, answer };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, lte, sql, type SQL } from "drizzle-orm";
 import { alias, type PgColumn } from "drizzle-orm/pg-core";
-import { getDb, withTransaction } from "@/db/client";
+import { getDb, withTransaction, type Db } from "@/db/client";
+import { columnPlaceholder, prepared } from "@/db/prepared";
 import { publicName } from "@/lib/auth/display-name";
 import { activeBanCondition } from "./moderation";
 
@@ -53,30 +54,11 @@ export async function setVote({
   now?: Date;
 }): Promise<SetVoteResult> {
   assertVoteShape(axis, value, reason);
-  const { bans, comments, commentVotes, users } = getDb().schema;
-  const parent = alias(comments, "parent");
 
   return withTransaction(
     async (tx): Promise<SetVoteResult> => {
       // Every check and the current vote in ONE query.
-      const [target] = await tx
-        .select({
-          essayPath: comments.essayPath,
-          status: comments.status,
-          deletedAt: comments.deletedAt,
-          retractedAt: comments.retractedAt,
-          authorId: comments.authorId,
-          parentAuthorId: parent.authorId,
-          banned: sql<number>`(case when exists (select 1 from ${bans} where ${bans.userId} = ${voterId} and ${activeBanCondition(now)}) then 1 else 0 end)`.mapWith(Number),
-          currentValue: commentVotes.value,
-          currentReason: commentVotes.reason,
-          voterSinceMs: sql<number>`(select ${epochMs(users.createdAt)} from ${users} where ${users.id} = ${voterId})`.mapWith(Number),
-        })
-        .from(comments)
-        .leftJoin(parent, eq(parent.id, comments.parentId))
-        .leftJoin(commentVotes, and(eq(commentVotes.commentId, comments.id), eq(commentVotes.voterId, voterId), eq(commentVotes.axis, axis)))
-        .where(eq(comments.id, commentId))
-        .limit(1);
+      const [target] = await voteTargetQuery(tx).execute({ voterId, commentId, axis, now });
       if (!target) return { ok: false, reason: "not-found" };
       if (target.essayPath !== essayPath) return { ok: false, reason: "other-essay" };
       if (target.status !== "published" || target.deletedAt !== null) return { ok: false, reason: "not-visible" };
@@ -87,22 +69,74 @@ export async function setVote({
       if (target.banned) return { ok: false, reason: "banned" };
       const voterSince = new Date(target.voterSinceMs);
 
-      const mine = and(eq(commentVotes.commentId, commentId), eq(commentVotes.voterId, voterId), eq(commentVotes.axis, axis));
       if (value === null) {
         if (target.currentValue === null) return { ok: true, changed: false, voterSince };
-        await tx.delete(commentVotes).where(mine);
+        await deleteVoteQuery(tx).execute({ voterId, commentId, axis });
         return { ok: true, changed: true, voterSince };
       }
       if (target.currentValue === value && target.currentReason === reason) return { ok: true, changed: false, voterSince };
-      await tx
-        .insert(commentVotes)
-        .values({ commentId, voterId, axis, value, reason, createdAt: now, updatedAt: now })
-        .onConflictDoUpdate({ target: [commentVotes.commentId, commentVotes.voterId, commentVotes.axis], set: { value, reason, updatedAt: now } });
+      await upsertVoteQuery(tx).execute({ commentId, voterId, axis, value, reason, now });
       return { ok: true, changed: true, voterSince };
     },
     // The read above decides `changed`: one voter's writes run one at a time.
     { lockKey: `votes:voter:${voterId}` },
   );
+}
+
+// setVote's three statements, prepared once per db (db/prepared.ts): a vote is the busiest write,
+// and building a query's SQL costs more CPU than SQLite takes to run it.
+
+/** Placeholders: voterId, commentId, axis, now (a Date, for the ban condition). */
+function voteTargetQuery(db: Db) {
+  return prepared(db, "setVote:target", (db) => {
+    const { bans, comments, commentVotes, users } = getDb().schema;
+    const parent = alias(comments, "parent");
+    const voterId = sql.placeholder("voterId");
+    return db
+      .select({
+        essayPath: comments.essayPath,
+        status: comments.status,
+        deletedAt: comments.deletedAt,
+        retractedAt: comments.retractedAt,
+        authorId: comments.authorId,
+        parentAuthorId: parent.authorId,
+        banned: sql<number>`(case when exists (select 1 from ${bans} where ${bans.userId} = ${voterId} and ${activeBanCondition(columnPlaceholder("now", bans.endsAt))}) then 1 else 0 end)`.mapWith(Number),
+        currentValue: commentVotes.value,
+        currentReason: commentVotes.reason,
+        voterSinceMs: sql<number>`(select ${epochMs(users.createdAt)} from ${users} where ${users.id} = ${voterId})`.mapWith(Number),
+      })
+      .from(comments)
+      .leftJoin(parent, eq(parent.id, comments.parentId))
+      .leftJoin(commentVotes, and(eq(commentVotes.commentId, comments.id), eq(commentVotes.voterId, voterId), eq(commentVotes.axis, sql.placeholder("axis"))))
+      .where(eq(comments.id, sql.placeholder("commentId")))
+      .limit(1);
+  });
+}
+
+/** Placeholders: voterId, commentId, axis. */
+function deleteVoteQuery(db: Db) {
+  return prepared(db, "setVote:delete", (db) => {
+    const { commentVotes } = getDb().schema;
+    return db
+      .delete(commentVotes)
+      .where(and(eq(commentVotes.commentId, sql.placeholder("commentId")), eq(commentVotes.voterId, sql.placeholder("voterId")), eq(commentVotes.axis, sql.placeholder("axis"))));
+  });
+}
+
+/** Placeholders: commentId, voterId, axis, value, reason, now (a Date). */
+function upsertVoteQuery(db: Db) {
+  return prepared(db, "setVote:upsert", (db) => {
+    const { commentVotes } = getDb().schema;
+    const value = (name: string) => sql.placeholder(name);
+    return db
+      .insert(commentVotes)
+      // Insert values are encoded by their column, placeholders included (the Dates here).
+      .values({ commentId: value("commentId"), voterId: value("voterId"), axis: value("axis"), value: value("value"), reason: value("reason"), createdAt: value("now"), updatedAt: value("now") })
+      .onConflictDoUpdate({
+        target: [commentVotes.commentId, commentVotes.voterId, commentVotes.axis],
+        set: { value: sql`excluded.value`, reason: sql`excluded.reason`, updatedAt: sql`excluded.updated_at` },
+      });
+  });
 }
 
 export type VoteTally = {
