@@ -512,7 +512,7 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
     });
 
     console.log(
-      `  Δ and retraction rounds (${MIND_CHANGES.writers} writers at a time, ${MIND_CHANGES.deltasPerRound} Δs / ${MIND_CHANGES.retractionsPerRound} retractions each per round) on a fresh server …`,
+      `  retraction, Δ and restatement-answer rounds (${MIND_CHANGES.writers} writers at a time, ${MIND_CHANGES.retractionsPerRound} retractions / ${MIND_CHANGES.deltasPerRound} Δs / ${MIND_CHANGES.deltasPerRound} answers each per round) on a fresh server …`,
     );
     await server.stop();
     server = undefined;
@@ -523,9 +523,11 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
       deltasPerWriter: MIND_CHANGES.deltasPerRound * (MIND_CHANGES.deltaWarmupRounds + 1),
       seed: MIND_CHANGES.seed,
     });
+    // Retractions first: their warm-up (CANNON.warmupSeconds, as votes and posts have) warms the
+    // fresh server's write path, which Δs, with one warm-up round only, could not do alone.
+    figures.retractions = await retractComments({ url: server.url, client, writers, plan: mindPlan, perReader: MIND_CHANGES.retractionsPerRound, warmupSeconds: CANNON.warmupSeconds });
     figures.deltas = await awardDeltas({ url: server.url, client, writers, plan: mindPlan, perReader: MIND_CHANGES.deltasPerRound, warmupRounds: MIND_CHANGES.deltaWarmupRounds });
     figures.restatementAnswers = await answerRestatements({ url: server.url, client, writers, plan: mindPlan, perReader: MIND_CHANGES.deltasPerRound, warmupRounds: MIND_CHANGES.deltaWarmupRounds });
-    figures.retractions = await retractComments({ url: server.url, client, writers, plan: mindPlan, perReader: MIND_CHANGES.retractionsPerRound, warmupSeconds: CANNON.warmupSeconds });
   } catch (error) {
     if (wasInterrupted()) throw error;
     figures.failed = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

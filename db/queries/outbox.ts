@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, inArray, isNull, lt, lte, min, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 
 // The outbox: e-mail waiting to be sent, delivered by lib/notifications/deliver-outbox.ts.
 // Rows are never deleted: sent and failed messages stay as the record of what went out.
@@ -54,6 +55,12 @@ export async function enqueueMessages({ messages, tx }: { messages: NewOutboxMes
   const { db, schema } = getDb();
   const { outbox } = schema;
   const unique = [...new Map(messages.map((message) => [message.dedupeKey, message])).values()];
+  if (unique.length === 1) {
+    // One message (a Δ's, a reply's): the prepared insert, built once per db.
+    const { headers, ...message } = unique[0]!;
+    const rows = await insertOneQuery(tx ?? db).execute({ ...message, headers: JSON.stringify(headers ?? {}) });
+    return { queued: rows.length };
+  }
   let queued = 0;
   for (let start = 0; start < unique.length; start += INSERT_CHUNK) {
     const rows = await (tx ?? db)
@@ -69,6 +76,19 @@ export async function enqueueMessages({ messages, tx }: { messages: NewOutboxMes
     queued += rows.length;
   }
   return { queued };
+}
+
+/** enqueueMessages' insert of one message, prepared once per db (db/prepared.ts): it runs inside a Δ or a reply. */
+function insertOneQuery(db: Db) {
+  return prepared(db, "enqueueMessages:one", (db) => {
+    const { outbox } = getDb().schema;
+    const value = (name: string) => sql.placeholder(name);
+    return db
+      .insert(outbox)
+      .values({ kind: value("kind"), dedupeKey: value("dedupeKey"), toAddress: value("toAddress"), subject: value("subject"), text: value("text"), html: value("html"), headers: value("headers") })
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .returning({ id: outbox.id });
+  });
 }
 
 /**
