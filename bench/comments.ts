@@ -1,4 +1,4 @@
-// npm run bench:comments [-- --no-build] [--clean] [--db sqlite|postgres|both] [--reads-only] [--sizes 0,100,1000,10000] [--cache-mb N]
+// npm run bench:comments [-- --no-build] [--clean] [--db sqlite|postgres|both] [--reads-only] [--sizes 0,100,1000,10000] [--cache-mb N] [--cpu-prof DIR]
 //
 // Builds the site once into .next-bench-comments, then for SQLite and for PostgreSQL
 // (a throwaway server from tests/support/postgres.ts), each with its own `next start`:
@@ -74,6 +74,7 @@ const FLAGS = {
   "reads-only": { type: "boolean", help: "only the read measurement: every page of a thread read twice, per thread size" },
   sizes: { type: "string", value: "N,N,…", help: "thread sizes for the read measurement (default 0,100,1000,10000)" },
   "cache-mb": { type: "string", value: "MB", help: "CACHE_MEMORY_MB for the read measurement's servers (default: the app's, 256)" },
+  "cpu-prof": { type: "string", value: "DIR", help: "run each next start under node --cpu-prof, profiles into DIR (an existing directory)" },
 } satisfies Record<string, FlagSpec>;
 const READ_SIZES = [0, 100, 1000, 10_000];
 
@@ -409,6 +410,7 @@ async function measureDatabase(dialect: "sqlite" | "postgres"): Promise<DbFigure
       const site = `http://localhost:${port}`;
       const logFile = outPath(`comments-${dialect}-${part}-server.log`);
       const started = await startServer({
+        cpuProfileDir,
         distDir: DIST_DIR,
         logFile,
         port,
@@ -590,6 +592,7 @@ async function measureReads(dialect: "sqlite" | "postgres", sizes: number[], cac
         const site = `http://localhost:${port}`;
         const logFile = outPath(`comments-${dialect}-reads-${size}-server.log`);
         server = await startServer({
+          cpuProfileDir,
           distDir: DIST_DIR,
           logFile,
           port,
@@ -842,6 +845,9 @@ function printResults(results: DbFigures[]): void {
   }
 }
 
+/** --cpu-prof DIR: every next start of this run is profiled into DIR (bench/lib/processes.ts). */
+let cpuProfileDir: string | undefined;
+
 async function main(): Promise<void> {
   const flags = parseFlags(COMMAND, FLAGS);
   const which = flags.db ?? "both";
@@ -852,6 +858,11 @@ async function main(): Promise<void> {
   const cacheMb = flags["cache-mb"];
   if (cacheMb !== undefined && !/^[1-9]\d*$/.test(cacheMb)) fail(COMMAND, FLAGS, `--cache-mb expects a whole number of megabytes, got "${cacheMb}"`);
   const readsOnly = Boolean(flags["reads-only"]);
+  if (flags["cpu-prof"] !== undefined) {
+    cpuProfileDir = path.resolve(flags["cpu-prof"]);
+    if (!fs.statSync(cpuProfileDir, { throwIfNoEntry: false })?.isDirectory()) fail(COMMAND, FLAGS, `--cpu-prof expects an existing directory, got "${flags["cpu-prof"]}" (create it first: mkdir -p ${flags["cpu-prof"]})`);
+    console.log(`CPU profiles of every next start go to ${cpuProfileDir} (node --cpu-prof: profiling slows the server, so these figures are not comparable).`);
+  }
   const stopWatchingLoad = watchLoad();
   const cpus = os.cpus();
   const machine = {

@@ -96,11 +96,15 @@ export function nextEnv(distDir: string, extra: Record<string, string | undefine
 
 const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
 
-function spawnNext(args: string[], env: Record<string, string>, logFile: string): ChildProcess {
+const NEXT_SCRIPT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+/** `cpuProfileDir`: run Next under `node --cpu-prof` (Node refuses it in NODE_OPTIONS); a profile is written there when it stops. */
+function spawnNext(args: string[], env: Record<string, string>, logFile: string, cpuProfileDir?: string): ChildProcess {
   const log = fs.openSync(logFile, "w");
+  const [command, commandArgs] = cpuProfileDir ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`, NEXT_SCRIPT, ...args]] : [NEXT_BIN, args];
   // Detached: the child leads its own process group, so stopGroup(-pid) reaches its workers too.
   // Cast: Next types NODE_ENV as always present, and we leave it out on purpose.
-  const child = spawn(NEXT_BIN, args, { cwd: ROOT, env: env as unknown as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", log, log] });
+  const child = spawn(command, commandArgs, { cwd: ROOT, env: env as unknown as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", log, log] });
   fs.closeSync(log);
   if (child.pid === undefined) throw new Error(`could not start ${NEXT_BIN} ${args.join(" ")}`);
   groups.add(child.pid);
@@ -256,9 +260,11 @@ export async function startServer(options: {
   port?: number;
   env?: Record<string, string | undefined>;
   timeoutMs?: number;
+  /** Profile the server's CPU into this directory (a .cpuprofile per process, written when it stops). */
+  cpuProfileDir?: string;
 }): Promise<Server> {
   const port = options.port ?? (await freePort());
-  const child = spawnNext(["start", "-p", String(port), "-H", "localhost"], nextEnv(options.distDir, options.env), options.logFile);
+  const child = spawnNext(["start", "-p", String(port), "-H", "localhost"], nextEnv(options.distDir, options.env), options.logFile, options.cpuProfileDir);
   const pid = child.pid!;
   let exited: string | undefined;
   child.once("exit", (code, signal) => (exited = signal ?? String(code)));
