@@ -94,6 +94,25 @@ test("all 5,000 comments are in the HTML, page after page of whole conversations
   expect(newest.flatMap((page) => page.ids).sort((a, b) => a - b)).toEqual(ids.slice(1));
 });
 
+test("a long page served again from the cache is the same whole UTF-8 document (sent as bytes, decision 043)", async ({ request }) => {
+  const read = async () => {
+    const response = await request.get(`${LONG}/comments/3`);
+    expect(response.status()).toBe(200);
+    return { response, body: await response.body() };
+  };
+  const first = await read();
+  const second = await read();
+  expect(second.response.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(second.response.headers()["content-type"]).toContain("charset=utf-8");
+  // Over the 64 K characters above which the cache hands Next a Buffer, and identical to the first read.
+  expect(second.body.length).toBeGreaterThan(64 * 1024);
+  expect(second.body.equals(first.body)).toBe(true);
+  const html = second.body.toString("utf8");
+  expect(html.trimEnd().endsWith("</html>")).toBe(true);
+  expect(html).toContain("Comments on “A Long Conversation”");
+  expect(articleIds(html)).toEqual(ids.slice(1001, 1501));
+});
+
 test("a reader without JavaScript pages through the thread and follows a comment's lasting address", async ({ browser }) => {
   test.setTimeout(120_000);
   const context = await browser.newContext({ javaScriptEnabled: false });
