@@ -61,7 +61,7 @@ import { castVotes, seedVotes, votesShown, type VoteSeed, type Voting, type Voti
 import { answerRestatements, awardDeltas, planMindChanges, retractComments, type WriteRound, type Writes } from "./lib/mind-changes";
 import { READ_HEADERS, readRow, readThreadTwice, type ReadFigures } from "./lib/thread-reads";
 import { outPath, ROOT, watchLoad, writeJson } from "./lib/out";
-import { freePort, onCleanup, removeDir, runCleanups, startServer, wasInterrupted, type Server } from "./lib/processes";
+import { freePort, onCleanup, removeDir, runCleanups, sleep, startServer, wasInterrupted, type Server } from "./lib/processes";
 import { benchAppEnv } from "./lib/site";
 import { GZIP_LEVEL, gzipSize } from "./lib/size";
 import { printTable } from "./lib/table";
@@ -247,7 +247,7 @@ async function measurePage(server: Server, label: PageRun["label"], pagePath: st
   // STALE while Next renders the page again in the background: wait for the fresh entry, so that
   // autocannon measures a cached page and not one that is being revalidated.
   for (let tries = 0; second.cache === "STALE" && tries < 40; tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
     second = await fetchPage(url);
   }
   if (second.cache === "STALE") console.log(`  ${label}: still STALE after 10 s of waiting for Next's background render; its figure is not a cached page's`);

@@ -70,7 +70,7 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** SIGTERM to the child's process group, SIGKILL after `graceMs` if anything in it is still alive. */
 export async function stopGroup(pid: number, graceMs = 5000): Promise<void> {
