@@ -29,7 +29,8 @@
 //      every request is a new row or a newly answered one, counted (issue 14).
 //   e. reads (also alone with --reads-only): for threads of 0, 100, 1,000 and 10,000 comments
 //      (--sizes), each on a fresh database and a fresh `next start`, every page of the thread
-//      read twice, first and second read side by side (decision 023). --cache-mb sets the
+//      read twice, first and second read side by side (decision 023), once asking for gzip and
+//      once not, each on its own fresh server (decision 044). --cache-mb sets the
 //      server's CACHE_MEMORY_MB (50 is Next's default, for a before/after).
 // BENCH_DUMP_HTML=1 also writes each measured page's HTML to bench/out/page-<label>.html, to see what the bytes are.
 // Figures only: it never fails on a time. It exits 1 when it could not measure (the build
@@ -59,7 +60,7 @@ import {
 import { measureThroughput, percentile, timedRequest, type Throughput, type Timed } from "./lib/load";
 import { castVotes, seedVotes, votesShown, type VoteSeed, type Voting, type VotingRound } from "./lib/votes";
 import { answerRestatements, awardDeltas, planMindChanges, retractComments, type WriteRound, type Writes } from "./lib/mind-changes";
-import { READ_HEADERS, readRow, readThreadTwice, type ReadFigures } from "./lib/thread-reads";
+import { READ_ENCODINGS, READ_HEADERS, readRow, readThreadTwice, type ReadFigures } from "./lib/thread-reads";
 import { outPath, ROOT, watchLoad, writeJson } from "./lib/out";
 import { freePort, onCleanup, removeDir, runCleanups, sleep, startServer, wasInterrupted, type Server } from "./lib/processes";
 import { benchAppEnv } from "./lib/site";
@@ -571,7 +572,7 @@ async function measureReads(dialect: "sqlite" | "postgres", sizes: number[], cac
       const started = postgres;
       forgetPostgres = onCleanup(() => started.stop());
     }
-    for (const size of sizes) {
+    for (const size of sizes) for (const encoding of READ_ENCODINGS) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-reads-${dialect}-`));
       const forgetDir = onCleanup(() => removeDir(dir));
       let client: SqlClient | undefined;
@@ -579,7 +580,7 @@ async function measureReads(dialect: "sqlite" | "postgres", sizes: number[], cac
       try {
         let databaseUrl: string;
         if (postgres) {
-          databaseUrl = await createDatabase({ serverUrl: postgres.url, name: `bench_reads_${size}` });
+          databaseUrl = await createDatabase({ serverUrl: postgres.url, name: `bench_reads_${size}_${encoding}` });
           await migrateDatabase({ config: { dialect: "postgres", url: databaseUrl } });
           client = await openPostgresClient(databaseUrl);
         } else {
@@ -598,7 +599,7 @@ async function measureReads(dialect: "sqlite" | "postgres", sizes: number[], cac
         client = undefined;
         const port = await freePort();
         const site = `http://localhost:${port}`;
-        const logFile = outPath(`comments-${dialect}-reads-${size}-server.log`);
+        const logFile = outPath(`comments-${dialect}-reads-${size}-${encoding}-server.log`);
         server = await startServer({
           cpuProfileDir,
           distDir: DIST_DIR,
@@ -614,10 +615,10 @@ async function measureReads(dialect: "sqlite" | "postgres", sizes: number[], cac
             ...(cacheMb !== undefined ? { CACHE_MEMORY_MB: cacheMb } : {}),
           },
         });
-        const figures = await readThreadTwice(server.url, ESSAY, size);
+        const figures = await readThreadTwice(server.url, ESSAY, size, encoding);
         reads.push(figures);
         console.log(
-          `  ${size.toLocaleString("en-US")} comments (seeded in ${seedSeconds.toFixed(1)} s): ${figures.pages} pages, ` +
+          `  ${size.toLocaleString("en-US")} comments, ${encoding} (seeded in ${seedSeconds.toFixed(1)} s): ${figures.pages} pages, ` +
             `first read ${(figures.first.totalMs / 1000).toFixed(2)} s, second ${(figures.second.totalMs / 1000).toFixed(2)} s (${figures.speedup.toFixed(1)}×)`,
         );
       } finally {
@@ -640,7 +641,7 @@ function printReads(results: DbFigures[], cacheMb: string | undefined): void {
   for (const db of results) {
     if (!db.reads?.length) continue;
     printTable(
-      `${db.database} — every page of the thread read twice, fresh server per size (CACHE_MEMORY_MB ${cacheMb ?? "default 256"}; second read right after the first)`,
+      `${db.database} — every page of the thread read twice, fresh server per size and encoding (CACHE_MEMORY_MB ${cacheMb ?? "default 256"}; second read right after the first)`,
       READ_HEADERS,
       db.reads.map(readRow),
     );

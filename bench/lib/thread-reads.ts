@@ -1,12 +1,20 @@
 // bench:comments' read measurement (issue 12 item 13, decision 023): a thread of N comments on a
 // fresh database and a fresh `next start`, every page of it read twice by following the thread's
 // "next" links. The first read renders each page; the second, moments later, must come from the cache.
+import { httpGet } from "./http-get";
 import { percentile } from "./load";
 
 export type PageRead = { path: string; ms: number; cache: string | null; articles: number };
 export type ThreadRead = { pages: PageRead[]; totalMs: number; articles: number; distinct: number };
+// Each size is read on two fresh servers: asking for gzip as a browser does (Next compresses every
+// response anew, cached or not), and without, as the req/s figures' autocannon asks, so the cache's
+// own effect shows apart from the compression both reads pay (decision 044).
+export const READ_ENCODINGS = ["gzip", "identity"] as const;
+export type ReadEncoding = (typeof READ_ENCODINGS)[number];
+
 export type ReadFigures = {
   comments: number;
+  encoding: ReadEncoding;
   pages: number;
   first: ThreadRead;
   second: ThreadRead;
@@ -16,20 +24,21 @@ export type ReadFigures = {
 
 const articleIds = (html: string) => [...html.matchAll(/<article id="comment-(\d+)"/g)].map((match) => Number(match[1]));
 
+const cacheHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(", ") : (value ?? null));
+
 /** Follows the thread from its first page (the essay) to its last, timing each page. */
-export async function readThread(baseUrl: string, essayPath: string): Promise<ThreadRead> {
+export async function readThread(baseUrl: string, essayPath: string, encoding: ReadEncoding): Promise<ThreadRead> {
   const pages: PageRead[] = [];
   const ids: number[] = [];
   let next: string | undefined = essayPath;
   while (next && pages.length < 5000) {
     const started = performance.now();
-    const response: Response = await fetch(baseUrl + next, { signal: AbortSignal.timeout(120_000) });
-    const html: string = await response.text();
+    const { status, headers, body: html } = await httpGet(baseUrl + next, encoding);
     const ms = performance.now() - started;
-    if (response.status !== 200) throw new Error(`GET ${next} answered ${response.status}, not 200`);
+    if (status !== 200) throw new Error(`GET ${next} answered ${status}, not 200`);
     const onPage = articleIds(html);
     ids.push(...onPage);
-    pages.push({ path: next, ms, cache: response.headers.get("x-nextjs-cache"), articles: onPage.length });
+    pages.push({ path: next, ms, cache: cacheHeader(headers["x-nextjs-cache"]), articles: onPage.length });
     // The thread's own page navigation: the essay's "next essay" link is rel="next" too.
     next = html.split('<nav class="thread-pages"')[1]?.match(/<a href="([^"#]+)(?:#[^"]*)?" rel="next"/)?.[1];
   }
@@ -37,15 +46,15 @@ export async function readThread(baseUrl: string, essayPath: string): Promise<Th
 }
 
 /** Both reads of one thread; throws when a read does not show every comment once (a broken benchmark). */
-export async function readThreadTwice(baseUrl: string, essayPath: string, comments: number): Promise<ReadFigures> {
-  const first = await readThread(baseUrl, essayPath);
-  const second = await readThread(baseUrl, essayPath);
+export async function readThreadTwice(baseUrl: string, essayPath: string, comments: number, encoding: ReadEncoding): Promise<ReadFigures> {
+  const first = await readThread(baseUrl, essayPath, encoding);
+  const second = await readThread(baseUrl, essayPath, encoding);
   for (const [label, read] of [["first", first], ["second", second]] as const) {
     if (read.articles !== comments || read.distinct !== comments) {
       throw new Error(`the ${label} read shows ${read.articles} comments (${read.distinct} distinct), not the ${comments} seeded`);
     }
   }
-  return { comments, pages: first.pages.length, first, second, speedup: first.totalMs / second.totalMs };
+  return { comments, encoding, pages: first.pages.length, first, second, speedup: first.totalMs / second.totalMs };
 }
 
 const cacheCounts = (read: ThreadRead) => {
@@ -61,6 +70,7 @@ export function readRow(figures: ReadFigures): (string | number)[] {
   const ms = (read: ThreadRead, p: number) => percentile(read.pages.map((page) => page.ms), p).toFixed(1);
   return [
     figures.comments.toLocaleString("en-US"),
+    figures.encoding,
     figures.pages,
     (figures.first.totalMs / 1000).toFixed(2),
     (figures.second.totalMs / 1000).toFixed(2),
@@ -74,6 +84,7 @@ export function readRow(figures: ReadFigures): (string | number)[] {
 
 export const READ_HEADERS = [
   "comments",
+  "encoding",
   "pages",
   "1st read s",
   "2nd read s",

@@ -19,6 +19,18 @@ const FileSystemCache = /** @type {typeof fileSystemCacheModule.default} */ (
 // more for small pages, so the essay without comments stays a string.
 const LARGE_PAGE_CHARS = 64 * 1024;
 
+/**
+ * @param {unknown} value a cache entry's value
+ * @returns {value is { kind: "APP_PAGE"; html: string }}
+ */
+function isLargeStringPage(value) {
+  const page = /** @type {{ kind?: unknown; html?: unknown } | null | undefined} */ (value);
+  return page?.kind === "APP_PAGE" && typeof page.html === "string" && page.html.length > LARGE_PAGE_CHARS;
+}
+
+// Typed as a string, but Next's RenderResult takes a Buffer as well (render-result.js).
+const asBytes = (/** @type {string} */ html) => /** @type {string} */ (/** @type {unknown} */ (Buffer.from(html)));
+
 export default class SharedTagsCacheHandler extends FileSystemCache {
   /**
    * Rendered pages stay in memory and the build's files on disk stay as built (decision 009):
@@ -35,13 +47,19 @@ export default class SharedTagsCacheHandler extends FileSystemCache {
   async get(...args) {
     await syncSharedTags();
     const data = await super.get(...args);
+    // A page read from the build's files arrives as a string: encoded once, in place, since the
+    // entry is the one in Next's memory cache, so later reads get the bytes.
     const value = data?.value;
-    // Encoded once: the entry is the one in Next's memory cache, so later reads get the bytes.
-    if (value?.kind === "APP_PAGE" && typeof value.html === "string" && value.html.length > LARGE_PAGE_CHARS) {
-      // Typed as a string, but Next's RenderResult takes a Buffer as well (render-result.js).
-      /** @type {{ html: string | Buffer }} */ (value).html = Buffer.from(value.html);
-    }
+    if (isLargeStringPage(value)) value.html = asBytes(value.html);
     return data;
+  }
+
+  /** @param {Parameters<InstanceType<typeof FileSystemCache>["set"]>} args */
+  async set(...args) {
+    const [key, data, ctx] = args;
+    // A page rendered at run time is encoded as it is stored, so the render (the first read) pays
+    // for it, not the first read served from the cache. A copy: Next still holds the object it passed.
+    return super.set(key, isLargeStringPage(data) ? { ...data, html: asBytes(data.html) } : data, ctx);
   }
 
   /**
