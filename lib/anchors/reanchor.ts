@@ -5,7 +5,7 @@
 // never quietly moved onto other words.
 import type { Block } from "./block-ids";
 import type { PassageAnchor } from "./quote";
-import { bigrams, dice, editSimilarity } from "./similarity";
+import { bigrams, editSimilarity } from "./similarity";
 import { diffChars, mapRange, type CharMap } from "./text-diff";
 
 export type Placement =
@@ -107,8 +107,8 @@ export class Reanchorer {
       if (block.text.length < anchor.exact.length * QUOTE_SIMILARITY) continue;
       // A block can only hold a 0.9-alike quote if it shares most of the quote's bigrams.
       if (containment(quoteGrams, quoteBigramCount, this.grams(block)) < 0.75) continue;
-      for (const window of windows(block.text, anchor.exact, quoteGrams)) {
-        const quote = editSimilarity(anchor.exact, block.text.slice(window.start, window.end));
+      for (const window of windows(block.text, anchor.exact)) {
+        const quote = 1 - window.distance / Math.max(anchor.exact.length, window.end - window.start);
         if (quote < QUOTE_SIMILARITY) continue;
         const context = contextSimilarity(anchor, block.text, window.start, window.end);
         candidates.push({ block: block.id, ...window, quote, context, score: (quote + context) / 2 });
@@ -153,38 +153,89 @@ function contextSimilarity(anchor: PassageAnchor, text: string, start: number, e
 }
 
 /**
- * Places in `text` worth comparing with `exact`: every exact occurrence, and the few windows of about
- * its length (starting and ending on word boundaries) whose bigrams are most like the quote's.
+ * Places in `text` that may hold `exact` with at most a tenth of its characters edited. A window of
+ * the quote's length slides over the text, counting the bigrams it shares with the quote (the
+ * q-gram lemma: k edits destroy at most 2k bigrams, so fewer shared means too far); each run of
+ * windows that pass is aligned once (approximate substring matching, Sellers' algorithm) to find
+ * the exact start and end of the closest substring. O(text) per block, plus one small alignment
+ * per place that passes.
  */
-function windows(text: string, exact: string, quoteGrams: Map<string, number>): { start: number; end: number }[] {
-  const found = occurrencesOf(text, exact).map((start) => ({ start, end: start + exact.length }));
+function windows(text: string, exact: string): { start: number; end: number; distance: number }[] {
+  const found = occurrencesOf(text, exact).map((start) => ({ start, end: start + exact.length, distance: 0 }));
   if (found.length > 0) return found;
-  const boundaries = [0];
-  for (const match of text.matchAll(/\s+/g)) boundaries.push(match.index + match[0].length);
-  const ends = [...boundaries.slice(1), text.length];
-  const scored: { start: number; end: number; score: number }[] = [];
-  for (const start of boundaries) {
-    const target = start + exact.length;
-    if (target > text.length + exact.length * (1 - QUOTE_SIMILARITY)) break;
-    for (const end of nearestEnds(ends, target, text, exact.length)) {
-      scored.push({ start, end, score: dice(quoteGrams, bigrams(text.slice(start, end))) });
-    }
+  const length = exact.length;
+  if (length < 2 || text.length < length - maxEdits(length)) return [];
+  // Counts keyed by a 16-bit hash of each bigram: a collision can only let a window through to
+  // the alignment, which decides, so the filter stays exact in what it lets pass.
+  const quote = quoteCounts;
+  const window = windowCounts;
+  for (let i = 0; i + 1 < length; i += 1) quote[hashPair(exact, i)]! += 1;
+  const needed = length - 1 - 2 * maxEdits(length);
+  let shared = 0;
+  const span = Math.min(length, text.length);
+  const regions: { from: number; to: number }[] = [];
+  for (let i = 0; i + 1 < span; i += 1) {
+    const gram = hashPair(text, i);
+    if (window[gram]! < quote[gram]!) shared += 1;
+    window[gram]! += 1;
   }
-  scored.sort((a, b) => b.score - a.score);
-  return scored.slice(0, 6);
+  for (let start = 0; ; start += 1) {
+    if (shared >= needed) {
+      const last = regions[regions.length - 1];
+      if (last && start <= last.to + 1) last.to = start;
+      else regions.push({ from: start, to: start });
+    }
+    if (start + span >= text.length) break;
+    const out = hashPair(text, start);
+    window[out]! -= 1;
+    if (window[out]! < quote[out]!) shared -= 1;
+    const into = hashPair(text, start + span - 1);
+    if (window[into]! < quote[into]!) shared += 1;
+    window[into]! += 1;
+  }
+  // Leave both tables zeroed for the next call.
+  for (let i = 0; i + 1 < length; i += 1) quote[hashPair(exact, i)] = 0;
+  for (let i = text.length - span; i + 1 < text.length; i += 1) window[hashPair(text, i)] = 0;
+  const slack = maxEdits(length);
+  return regions.map(({ from, to }) => align(exact, text, Math.max(0, from - slack), Math.min(text.length, to + length + slack)));
 }
 
-/** Word ends near `target` that keep the window's length within 10 % of the quote's. */
-function nearestEnds(ends: number[], target: number, text: string, length: number): number[] {
-  const slack = Math.ceil(length * (1 - QUOTE_SIMILARITY)) + 1;
-  const out = new Set<number>();
-  for (const end of ends) if (Math.abs(end - target) <= slack) out.add(trimmedEnd(text, end));
-  if (target <= text.length) out.add(target);
-  return [...out];
-}
+const maxEdits = (length: number) => Math.floor(length * (1 - QUOTE_SIMILARITY));
+const hashPair = (text: string, i: number) => (text.charCodeAt(i) * 31 + text.charCodeAt(i + 1)) & 0xffff;
+const quoteCounts = new Int32Array(65536);
+const windowCounts = new Int32Array(65536);
 
-const trimmedEnd = (text: string, end: number) => {
-  let at = end;
-  while (at > 0 && /\s/.test(text[at - 1]!)) at -= 1;
-  return at;
-};
+/** The substring of text[from, to) closest to `exact` by edit distance (free start and end). */
+function align(exact: string, text: string, from: number, to: number): { start: number; end: number; distance: number } {
+  const width = to - from;
+  let previous = new Int32Array(width + 1);
+  let previousStart = new Int32Array(width + 1);
+  let current = new Int32Array(width + 1);
+  let currentStart = new Int32Array(width + 1);
+  for (let j = 0; j <= width; j += 1) previousStart[j] = j;
+  for (let i = 1; i <= exact.length; i += 1) {
+    current[0] = i;
+    currentStart[0] = 0;
+    const code = exact.charCodeAt(i - 1);
+    for (let j = 1; j <= width; j += 1) {
+      const diagonal = previous[j - 1]! + (code === text.charCodeAt(from + j - 1) ? 0 : 1);
+      const up = previous[j]! + 1;
+      const left = current[j - 1]! + 1;
+      if (diagonal <= up && diagonal <= left) {
+        current[j] = diagonal;
+        currentStart[j] = previousStart[j - 1]!;
+      } else if (up <= left) {
+        current[j] = up;
+        currentStart[j] = previousStart[j]!;
+      } else {
+        current[j] = left;
+        currentStart[j] = currentStart[j - 1]!;
+      }
+    }
+    [previous, current] = [current, previous];
+    [previousStart, currentStart] = [currentStart, previousStart];
+  }
+  let best = 0;
+  for (let j = 1; j <= width; j += 1) if (previous[j]! < previous[best]!) best = j;
+  return { start: from + previousStart[best]!, end: from + best, distance: previous[best]! };
+}
