@@ -390,3 +390,60 @@ export const commentDrafts = pgTable(
   (table) => [index("comment_drafts_expires_at_idx").on(table.expiresAt)],
 );
 export type CommentDraft = typeof commentDrafts.$inferSelect;
+
+// ── Passages (issue 15, docs/decisions/045-passage-anchors.md) ──
+
+// Every published revision of an essay, by content hash, with the rendered text of each block
+// and the block ids carried over from the revision before it (lib/anchors/block-ids.ts).
+export const essayRevisions = pgTable(
+  "essay_revisions",
+  {
+    id: text("id").primaryKey(),
+    essayPath: text("essay_path").notNull(),
+    // JSON: [{ id, kind, text }] in reading order.
+    blocks: text("blocks").notNull(),
+    // The revision whose block ids these were carried from; null for an essay's first.
+    previousId: text("previous_id"),
+    firstSeenAt: timestamptz("first_seen_at").notNull().defaultNow(),
+  },
+  (table) => [index("essay_revisions_essay_path_first_seen_at_idx").on(table.essayPath, table.firstSeenAt)],
+);
+export type EssayRevision = typeof essayRevisions.$inferSelect;
+
+// A comment that responds to a passage: the passage as written (W3C Web Annotation quote and
+// position, in the block of the revision the reader saw), and where it sits in the latest revision.
+export const commentPassages = pgTable(
+  "comment_passages",
+  {
+    // One passage per comment (a table-level key: on SQLite a column-level integer key would be the rowid).
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    revisionId: text("revision_id")
+      .notNull()
+      .references(() => essayRevisions.id),
+    blockId: text("block_id").notNull(),
+    startOffset: integer("start_offset").notNull(),
+    endOffset: integer("end_offset").notNull(),
+    exact: text("exact").notNull(),
+    prefix: text("prefix").notNull().default(""),
+    suffix: text("suffix").notNull().default(""),
+    // Where it is in placedRevisionId: anchored (its words, exactly), changed (its words were
+    // edited: shown with the original quote) or orphaned (placedBlockId is the nearest survivor).
+    placedRevisionId: text("placed_revision_id")
+      .notNull()
+      .references(() => essayRevisions.id),
+    placement: text("placement", { enum: ["anchored", "changed", "orphaned"] })
+      .notNull()
+      .default("anchored"),
+    placedBlockId: text("placed_block_id"),
+    placedStart: integer("placed_start"),
+    placedEnd: integer("placed_end"),
+  },
+  (table) => [
+    primaryKey({ columns: [table.commentId] }),
+    index("comment_passages_placed_revision_id_idx").on(table.placedRevisionId),
+    check("comment_passages_placement_check", sql`${sql.identifier("placement")} in ('anchored', 'changed', 'orphaned')`),
+  ],
+);
+export type CommentPassage = typeof commentPassages.$inferSelect;

@@ -1,0 +1,121 @@
+// Essay revisions and passage anchors (db/queries/passages.ts, issue 15) on SQLite (a temp file)
+// and a real PostgreSQL server, like the other contract tests.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BlockText } from "@/lib/anchors/block-ids";
+import { closeInstances, contractTargets, loadWithDatabaseUrl, migratedDatabase } from "../support/contract-databases";
+
+async function loadModules(databaseUrl: string) {
+  const [client, migrate, passages] = await loadWithDatabaseUrl(databaseUrl, () =>
+    Promise.all([import("@/db/client"), import("@/db/migrate"), import("@/db/queries/passages")]),
+  );
+  return { client, migrate, passages };
+}
+type Modules = Awaited<ReturnType<typeof loadModules>>;
+
+const targets = contractTargets("essays-passages-db-");
+const p = (text: string): BlockText => ({ kind: "paragraph", text });
+const FIRST = [p("We need genuine dialogue with people who make us uncomfortable."), p("Force ends the conversation. Talk keeps it open."), p("A closing thought.")];
+
+for (const target of targets) {
+  describe.skipIf(target.skip)(`passage queries on ${target.dialect}`, () => {
+    let m: Modules;
+    beforeAll(async () => {
+      ({ m } = await migratedDatabase(target, loadModules));
+    });
+    afterAll(async () => {
+      await closeInstances([m]);
+    });
+
+    let essayCounter = 0;
+    const newEssay = () => `/passages/06/01/essay-${++essayCounter}`;
+
+    async function insertComment(essayPath: string) {
+      const { db, schema } = m.client.getDb();
+      const [row] = await db.insert(schema.comments).values({ essayPath, body: "Words", bodyHtml: "<p>Words</p>" }).returning({ id: schema.comments.id });
+      if (!row) throw new Error("insert returned no row");
+      return row.id;
+    }
+
+    async function respond(essayPath: string, revisionId: string, blockId: string, exact: string, text: string) {
+      const start = text.indexOf(exact);
+      return m.client.withTransaction(async (tx) => {
+        const checked = await m.passages.checkPassage(tx, essayPath, { revisionId, blockId, start, end: start + exact.length, exact });
+        if (!checked.ok) return checked;
+        const commentId = await insertComment(essayPath);
+        await m.passages.insertPassage(tx, commentId, checked.values);
+        return { ok: true as const, commentId };
+      });
+    }
+
+    it("records a revision once, by its content, with block ids; the same content answers the same revision", async () => {
+      const essayPath = newEssay();
+      const first = await m.passages.recordRevision(essayPath, FIRST);
+      expect(first.created).toBe(true);
+      expect(first.revision.blocks.map((b) => b.text)).toEqual(FIRST.map((b) => b.text));
+      const again = await m.passages.recordRevision(essayPath, FIRST);
+      expect(again).toMatchObject({ created: false, revision: { id: first.revision.id } });
+      expect(again.revision.blocks).toEqual(first.revision.blocks);
+    });
+
+    it("stores a passage checked against its revision; the context comes from the revision, not the request", async () => {
+      const essayPath = newEssay();
+      const { revision } = await m.passages.recordRevision(essayPath, FIRST);
+      const block = revision.blocks[1]!;
+      const result = await respond(essayPath, revision.id, block.id, "Talk keeps it open", block.text);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const [placed] = await m.passages.passagesOf([result.commentId]);
+      expect(placed).toEqual({ commentId: result.commentId, exact: "Talk keeps it open", revisionId: revision.id, placement: "anchored", blockId: block.id, start: 29, end: 47 });
+      const { db, schema } = m.client.getDb();
+      const [row] = await db.select().from(schema.commentPassages).where(eq(schema.commentPassages.commentId, result.commentId));
+      expect(row).toMatchObject({ prefix: "", suffix: "." });
+    });
+
+    it("refuses forged input and stores nothing: unknown revision or block, another essay's revision, offsets outside the block, a quote that is not the text", async () => {
+      const essayPath = newEssay();
+      const other = newEssay();
+      const { revision } = await m.passages.recordRevision(essayPath, FIRST);
+      const { revision: otherRevision } = await m.passages.recordRevision(other, [p("Something else entirely.")]);
+      const block = revision.blocks[0]!;
+      const check = (input: Partial<{ revisionId: string; blockId: string; start: number; end: number; exact: string }>) =>
+        m.client.withTransaction((tx) => m.passages.checkPassage(tx, essayPath, { revisionId: revision.id, blockId: block.id, start: 8, end: 24, exact: "genuine dialogue", ...input }));
+      expect(await check({})).toMatchObject({ ok: true });
+      expect(await check({ revisionId: "rforged" })).toEqual({ ok: false, reason: "unknown-revision" });
+      expect(await check({ revisionId: otherRevision.id })).toEqual({ ok: false, reason: "other-essay" });
+      expect(await check({ blockId: "bforged" })).toEqual({ ok: false, reason: "unknown-block" });
+      expect(await check({ start: 8, end: 5_000 })).toEqual({ ok: false, reason: "outside-block" });
+      expect(await check({ start: -1 })).toEqual({ ok: false, reason: "outside-block" });
+      expect(await check({ exact: "genuine monologue" })).toEqual({ ok: false, reason: "quote-mismatch" });
+      const { db, schema } = m.client.getDb();
+      expect(await db.select().from(schema.commentPassages).where(eq(schema.commentPassages.revisionId, otherRevision.id))).toEqual([]);
+    });
+
+    it("a new revision keeps block ids, re-anchors every passage, marks edited words changed and a deleted block's passage orphaned, listed for the writer", async () => {
+      const essayPath = newEssay();
+      const { revision } = await m.passages.recordRevision(essayPath, FIRST);
+      const [b0, b1, b2] = revision.blocks as [typeof revision.blocks[0], typeof revision.blocks[0], typeof revision.blocks[0]];
+      const kept = await respond(essayPath, revision.id, b1.id, "Force ends the conversation", b1.text);
+      const edited = await respond(essayPath, revision.id, b0.id, "genuine dialogue", b0.text);
+      const removed = await respond(essayPath, revision.id, b2.id, "closing thought", b2.text);
+      if (!kept.ok || !edited.ok || !removed.ok) throw new Error("setup failed");
+
+      const next = [p("An opening added later."), p("We need real dialogue with people who make us uncomfortable."), p("Force ends the conversation. Talk keeps it open.")];
+      const second = await m.passages.recordRevision(essayPath, next);
+      expect(second).toMatchObject({ created: true, reanchored: 3 });
+      expect(second.revision.blocks[1]!.id).toBe(b0.id);
+      expect(second.revision.blocks[2]!.id).toBe(b1.id);
+
+      const placed = new Map((await m.passages.passagesOf([kept.commentId, edited.commentId, removed.commentId])).map((row) => [row.commentId, row]));
+      expect(placed.get(kept.commentId)).toMatchObject({ placement: "anchored", blockId: b1.id, start: 0, end: 27 });
+      expect(placed.get(edited.commentId)).toMatchObject({ placement: "changed", blockId: b0.id, exact: "genuine dialogue" });
+      expect(placed.get(removed.commentId)).toMatchObject({ placement: "orphaned", blockId: b1.id, start: null });
+      expect(await m.passages.orphanedPassages(essayPath)).toEqual([{ commentId: removed.commentId, exact: "closing thought", revisionId: revision.id, nearBlockId: b1.id }]);
+
+      // A reader still on the old page responds to the old revision: placed in the latest at once.
+      const late = await respond(essayPath, revision.id, b1.id, "Talk keeps it open", b1.text);
+      if (!late.ok) throw new Error("late response refused");
+      expect((await m.passages.passagesOf([late.commentId]))[0]).toMatchObject({ placement: "anchored", blockId: b1.id, start: 29, revisionId: revision.id });
+    });
+  });
+}
