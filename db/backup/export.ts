@@ -19,7 +19,7 @@ export async function exportBackup({ database }: { database: BackupDatabase }): 
       // Only the file's columns are selected: a secret column added to users later stays out.
       const selection = Object.fromEntries(columns.map(({ key, column }) => [key, column]));
       const rows = (await db.select(selection).from(table)) as Record<string, unknown>[];
-      const sortKey = name === "threadLocks" ? "essayPath" : "id";
+      const sortKey = name === "threadLocks" ? "essayPath" : name === "commentPassages" ? "commentId" : "id";
       backup[name] = rows
         .map((row) => toFileRow(row, columns.map(({ key }) => key)))
         // Code-unit order, not the database's collation, so SQLite and PostgreSQL agree.

@@ -143,6 +143,32 @@ const commentDeltaRow = z.strictObject({
   removalReason: text.nullable(),
 });
 
+// Issue 15: an essay's revisions (their blocks as stored: JSON text) and the passages comments respond to.
+const essayRevisionRow = z.strictObject({
+  id: text.min(1),
+  essayPath: text.min(1),
+  blocks: text.min(2),
+  previousId: text.nullable(),
+  firstSeenAt: time,
+});
+
+const offset = z.number().int().min(0);
+const commentPassageRow = z.strictObject({
+  commentId: id,
+  revisionId: text.min(1),
+  blockId: text.min(1),
+  startOffset: offset,
+  endOffset: offset,
+  exact: text.min(1),
+  prefix: text,
+  suffix: text,
+  placedRevisionId: text.min(1),
+  placement: z.enum(["anchored", "changed", "orphaned"]),
+  placedBlockId: text.nullable(),
+  placedStart: offset.nullable(),
+  placedEnd: offset.nullable(),
+});
+
 /** Every table in a backup, in the order they are written and imported (parents before children). */
 export const BACKUP_ROW_SCHEMAS = {
   users: userRow,
@@ -155,6 +181,8 @@ export const BACKUP_ROW_SCHEMAS = {
   commentVotes: commentVoteRow,
   commentRetractions: commentRetractionRow,
   commentDeltas: commentDeltaRow,
+  essayRevisions: essayRevisionRow,
+  commentPassages: commentPassageRow,
 } as const;
 
 export type BackupTableName = keyof typeof BACKUP_ROW_SCHEMAS;
@@ -176,6 +204,9 @@ const backupSchema = z.strictObject({
   commentRetractions: z.array(commentRetractionRow).default([]),
   // …and before Δs existed: none.
   commentDeltas: z.array(commentDeltaRow).default([]),
+  // …and before passages existed: none.
+  essayRevisions: z.array(essayRevisionRow).default([]),
+  commentPassages: z.array(commentPassageRow).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
@@ -259,6 +290,8 @@ function findReferenceProblems(backup: Backup): string[] {
   // One per giver and recipient per essay; after a recipient left (null) the database allows several.
   keysOf("commentDeltas", backup.commentDeltas, (row) => (row.recipientId === null ? `left ${row.id}` : `${row.essayPath} ${row.giverId} ${row.recipientId}`), "recipientId");
   keysOf("commentVotes", backup.commentVotes, (row) => `${row.commentId} ${row.voterId} ${row.axis}`, "axis");
+  const revisions = keysOf("essayRevisions", backup.essayRevisions, (row) => row.id, "id");
+  keysOf("commentPassages", backup.commentPassages, (row) => row.commentId, "commentId");
   const emails = backup.users.filter((row) => row.email !== null);
   keysOf("users", emails, (row) => row.email ?? "", "email");
   keysOf("comments", backup.comments.filter((row) => row.sourceId !== null), (row) => row.sourceId ?? "", "sourceId");
@@ -282,6 +315,12 @@ function findReferenceProblems(backup: Backup): string[] {
     refer("commentDeltas", i, "removedBy", row.removedBy, users, "a user id");
   });
   backup.commentRevisions.forEach((row, i) => refer("commentRevisions", i, "commentId", row.commentId, comments, "a comment id"));
+  backup.commentPassages.forEach((row, i) => {
+    refer("commentPassages", i, "commentId", row.commentId, comments, "a comment id");
+    refer("commentPassages", i, "revisionId", row.revisionId, revisions, "an essay revision id");
+    refer("commentPassages", i, "placedRevisionId", row.placedRevisionId, revisions, "an essay revision id");
+    if (row.endOffset <= row.startOffset) problems.push(`commentPassages[${i}].endOffset: ends at or before its start`);
+  });
   backup.reports.forEach((row, i) => {
     refer("reports", i, "commentId", row.commentId, comments, "a comment id");
     refer("reports", i, "reporterId", row.reporterId, users, "a user id");

@@ -21,6 +21,8 @@ export function backupTables(schema: Schema) {
     commentVotes: schema.commentVotes,
     commentRetractions: schema.commentRetractions,
     commentDeltas: schema.commentDeltas,
+    essayRevisions: schema.essayRevisions,
+    commentPassages: schema.commentPassages,
   } as const satisfies Record<BackupTableName, unknown>;
 }
 

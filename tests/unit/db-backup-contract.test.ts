@@ -191,8 +191,8 @@ for (const { dialect, skip } of targets) {
 
       const target = await freshDatabase(dialect);
       const written = await importBackup({ database: target, backup: parsed.backup });
-      // Retractions and Δs have contract tests of their own (db-retractions-, db-deltas-contract).
-      expect(written).toEqual({ users: 3, comments: 6, commentRevisions: 1, reports: 2, bans: 1, threadLocks: 2, moderationLog: 2, commentVotes: 4, commentRetractions: 0, commentDeltas: 0 });
+      // Retractions, Δs and passages have contract tests of their own (db-retractions-, db-deltas-, db-passages-contract).
+      expect(written).toEqual({ users: 3, comments: 6, commentRevisions: 1, reports: 2, bans: 1, threadLocks: 2, moderationLog: 2, commentVotes: 4, commentRetractions: 0, commentDeltas: 0, essayRevisions: 0, commentPassages: 0 });
       expect(parsed.backup.commentVotes.find((vote) => vote.id === 4)).toEqual({
         id: 4,
         commentId: 2,

@@ -2,6 +2,12 @@
 // and a real PostgreSQL server, like the other contract tests.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportBackup } from "@/db/backup/export";
+import { parseBackup, serializeBackup } from "@/db/backup/format";
+import { importBackup } from "@/db/backup/import";
+import { openDatabase, type Database } from "@/db/connect";
+import { migrateDatabase } from "@/db/migrate";
+import { parseDatabaseUrl } from "@/db/url";
 import type { BlockText } from "@/lib/anchors/block-ids";
 import { closeInstances, contractTargets, loadWithDatabaseUrl, migratedDatabase } from "../support/contract-databases";
 
@@ -20,10 +26,13 @@ const FIRST = [p("We need genuine dialogue with people who make us uncomfortable
 for (const target of targets) {
   describe.skipIf(target.skip)(`passage queries on ${target.dialect}`, () => {
     let m: Modules;
+    let databaseUrl: string;
+    const opened: Database[] = [];
     beforeAll(async () => {
-      ({ m } = await migratedDatabase(target, loadModules));
+      ({ databaseUrl, m } = await migratedDatabase(target, loadModules));
     });
     afterAll(async () => {
+      for (const database of opened) await database.close();
       await closeInstances([m]);
     });
 
@@ -116,6 +125,34 @@ for (const target of targets) {
       const late = await respond(essayPath, revision.id, b1.id, "Talk keeps it open", b1.text);
       if (!late.ok) throw new Error("late response refused");
       expect((await m.passages.passagesOf([late.commentId]))[0]).toMatchObject({ placement: "anchored", blockId: b1.id, start: 29, revisionId: revision.id });
+    });
+
+    it("revisions and passages go into a backup and come back the same; a passage naming a revision not in the file is refused", async () => {
+      const essayPath = newEssay();
+      const { revision } = await m.passages.recordRevision(essayPath, FIRST);
+      const block = revision.blocks[0]!;
+      const result = await respond(essayPath, revision.id, block.id, "genuine dialogue", block.text);
+      if (!result.ok) throw new Error("refused");
+
+      const source = openDatabase(parseDatabaseUrl(databaseUrl, "data"));
+      opened.push(source);
+      const first = serializeBackup(await exportBackup({ database: source }));
+      const parsed = parseBackup(first);
+      if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+      expect(parsed.backup.commentPassages.find((row) => row.commentId === result.commentId)).toMatchObject({ revisionId: revision.id, exact: "genuine dialogue", placement: "anchored" });
+      expect(parsed.backup.essayRevisions.find((row) => row.id === revision.id)?.blocks).toBe(JSON.stringify(revision.blocks));
+
+      const config = parseDatabaseUrl(await target.createDatabaseUrl(), "data");
+      await migrateDatabase({ config });
+      const copy = openDatabase(config);
+      opened.push(copy);
+      const written = await importBackup({ database: copy, backup: parsed.backup });
+      expect(written.commentPassages).toBe(parsed.backup.commentPassages.length);
+      expect(serializeBackup(await exportBackup({ database: copy }))).toBe(first);
+
+      const forged = JSON.parse(first) as { commentPassages: { revisionId: string }[] };
+      forged.commentPassages[0]!.revisionId = "rnot-in-file";
+      expect(parseBackup(JSON.stringify(forged))).toEqual({ ok: false, problems: ['commentPassages[0].revisionId: "rnot-in-file" is not an essay revision id in this file'] });
     });
   });
 }
