@@ -31,6 +31,19 @@ export async function findRevision(id: string, db: Db = getDb().db): Promise<Sto
 }
 
 /**
+ * The revision `blocks` is or would be, without writing: the stored one, or the ids it would get
+ * if recorded now (carried from the latest stored revision). For the build, which must not change
+ * a shared database (decision 028): the running site records it on its first render.
+ */
+export async function plannedRevision(essayPath: string, blocks: readonly BlockText[]): Promise<StoredRevision> {
+  const id = revisionId(essayPath, blocks);
+  const existing = await findRevision(id);
+  if (existing) return existing;
+  const previous = await latestRevision(getDb().db, essayPath);
+  return { id, essayPath, blocks: carryBlockIds(previous?.blocks ?? [], [...blocks]), previousId: previous?.id ?? null };
+}
+
+/**
  * Records the revision of an essay whose blocks are `blocks` (the first time any instance builds or
  * serves it) and re-anchors every passage of the essay to it; answers the stored revision, with
  * its block ids. Its ids are carried from the latest stored revision. Two instances recording the

@@ -4,6 +4,7 @@
 // HTML steps as the page (essayRemarkPlugins), not from the Markdown source.
 import type { Element, Root as HastRoot } from "hast";
 import { toString } from "hast-util-to-string";
+import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
@@ -36,11 +37,35 @@ export function visitBlocks(tree: HastRoot, each: (node: Element, block: BlockTe
   });
 }
 
-/** The blocks of an essay's Markdown body. */
-export function essayBlocks(markdown: string): BlockText[] {
-  const processor = unified().use(remarkParse).use(essayRemarkPlugins).use(remarkRehype);
+/** The blocks of an essay's Markdown (or MDX) body. */
+export function essayBlocks(markdown: string, format: "md" | "mdx" = "md"): BlockText[] {
+  const processor = unified()
+    .use(remarkParse)
+    .use(format === "mdx" ? [remarkMdx] : [])
+    .use(essayRemarkPlugins)
+    .use(remarkRehype);
   const tree = processor.runSync(processor.parse(markdown)) as HastRoot;
   const blocks: BlockText[] = [];
   visitBlocks(tree, (_node, block) => blocks.push(block));
   return blocks;
+}
+
+/**
+ * Stamps each block of the page with its id (`data-block`), in the same order essayBlocks() reads
+ * them, so a reader's selection names the block the server stored. Runs before the plugins that
+ * add to headings. When the counts differ (it would be a bug), nothing is stamped: no passage can
+ * then be chosen on the page, and no block is named wrongly.
+ */
+export function rehypeBlockIds(options: { ids: readonly string[] }) {
+  return (tree: HastRoot) => {
+    const nodes: Element[] = [];
+    visitBlocks(tree, (node) => nodes.push(node));
+    if (nodes.length !== options.ids.length) {
+      console.warn(`[passages] the page has ${nodes.length} blocks where its revision has ${options.ids.length}; passages cannot be chosen on it.`);
+      return;
+    }
+    nodes.forEach((node, index) => {
+      node.properties.dataBlock = options.ids[index];
+    });
+  };
 }

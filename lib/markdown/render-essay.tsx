@@ -1,5 +1,7 @@
 import { compileMDX } from "next-mdx-remote/rsc";
 import type { ReactElement } from "react";
+import type { Pluggable } from "unified";
+import { rehypeBlockIds } from "@/lib/anchors/essay-blocks";
 import type { Essay } from "@/lib/content/essays";
 import { essayRehypePlugins, essayRemarkPlugins } from "./essay-pipeline";
 import type { Heading } from "./rehype-essay-plugins";
@@ -11,17 +13,18 @@ export type RenderedEssay = { content: ReactElement; headings: Heading[] };
  * but JavaScript expressions stay blocked (next-mdx-remote's default): components take
  * string props only, so an essay cannot run code at build time. See docs/decisions.
  */
-export function renderEssay(essay: Essay): Promise<RenderedEssay> {
+export function renderEssay(essay: Essay, blockIds: readonly string[] = []): Promise<RenderedEssay> {
   // A comment re-renders its essay's page (docs/decisions/009): compiling the MDX again (parse,
   // plugins, Shiki) took ~60 ms of that. The compiled tree is a plain description, safe to reuse.
   const cached = compiled.get(essay.path);
-  if (cached && cached.body === essay.body) {
+  const ids = blockIds.join(" ");
+  if (cached && cached.body === essay.body && cached.ids === ids) {
     compiled.delete(essay.path);
     compiled.set(essay.path, cached);
     return cached.rendered;
   }
-  const rendered = compileEssay(essay);
-  compiled.set(essay.path, { body: essay.body, rendered });
+  const rendered = compileEssay(essay, blockIds);
+  compiled.set(essay.path, { body: essay.body, ids, rendered });
   if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
   // A failed compile is not kept: the next render tries again and reports the error itself.
   rendered.catch(() => {
@@ -31,10 +34,10 @@ export function renderEssay(essay: Essay): Promise<RenderedEssay> {
 }
 
 /** Least recently used first (Map keeps insertion order). Bounded: a site with 1,000 essays stays small. */
-const compiled = new Map<string, { body: string; rendered: Promise<RenderedEssay> }>();
+const compiled = new Map<string, { body: string; ids: string; rendered: Promise<RenderedEssay> }>();
 const MAX_COMPILED = 64;
 
-async function compileEssay(essay: Essay): Promise<RenderedEssay> {
+async function compileEssay(essay: Essay, blockIds: readonly string[]): Promise<RenderedEssay> {
   const headings: Heading[] = [];
   const { content } = await compileMDX({
     source: essay.body,
@@ -42,7 +45,8 @@ async function compileEssay(essay: Essay): Promise<RenderedEssay> {
       mdxOptions: {
         format: essay.format,
         remarkPlugins: essayRemarkPlugins,
-        rehypePlugins: essayRehypePlugins({ headings }),
+        // Block ids first: the later plugins add to headings (their "#" link), not to their text.
+        rehypePlugins: [...(blockIds.length > 0 ? [[rehypeBlockIds, { ids: blockIds }] satisfies Pluggable] : []), ...essayRehypePlugins({ headings })],
       },
     },
   });

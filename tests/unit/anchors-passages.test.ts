@@ -138,3 +138,24 @@ describe("re-anchoring", () => {
     expect(new Reanchorer(v1, v1).place(forged)).toEqual({ status: "orphaned", near: null });
   });
 });
+
+describe("block ids on the page", () => {
+  it("are stamped on the same blocks, in the same order, as the revision reads them", async () => {
+    const { unified } = await import("unified");
+    const { default: remarkParse } = await import("remark-parse");
+    const { default: remarkRehype } = await import("remark-rehype");
+    const { toString } = await import("hast-util-to-string");
+    const { visit } = await import("unist-util-visit");
+    const { essayRemarkPlugins } = await import("@/lib/markdown/essay-pipeline");
+    const { rehypeBlockIds } = await import("@/lib/anchors/essay-blocks");
+    const markdown = "## Head\n\nOne.\n\n1. first\n2. second\n\n> quoted\n\n```\ncode\n```\n";
+    const blocks = first(essayBlocks(markdown));
+    const processor = unified().use(remarkParse).use(essayRemarkPlugins).use(remarkRehype).use(rehypeBlockIds, { ids: blocks.map((b) => b.id) });
+    const tree = processor.runSync(processor.parse(markdown));
+    const stamped: { id: string; text: string }[] = [];
+    visit(tree, "element", (node: import("hast").Element) => {
+      if (typeof node.properties.dataBlock === "string") stamped.push({ id: node.properties.dataBlock, text: toString(node) });
+    });
+    expect(stamped).toEqual(blocks.map(({ id, text }) => ({ id, text })));
+  });
+});

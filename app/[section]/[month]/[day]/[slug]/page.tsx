@@ -10,6 +10,7 @@ import { getCachedCommentCounts } from "@/lib/comments/cached-queries";
 import { loadThreadPage } from "@/lib/comments/thread-page";
 import { essayParams, pathFromParams, type EssayParams } from "@/lib/content/essay-params";
 import { getAdjacentEssays, getEssayByLegacyPath, getEssayByPath, getEssays, summarize } from "@/lib/content/essays";
+import { currentRevision } from "@/lib/anchors/essay-revision";
 import { renderEssay } from "@/lib/markdown/render-essay";
 import { essayCommentsFeed, siteAlternates } from "@/lib/seo/alternates";
 import { blogPostingJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
@@ -64,7 +65,9 @@ export default async function EssayPage({ params }: Props) {
     if (moved) permanentRedirect(moved.path);
     notFound();
   }
-  const { content, headings } = await renderEssay(essay);
+  // Passages (issue 15): each block carries the id its revision gave it.
+  const revision = await currentRevision(essay);
+  const { content, headings } = await renderEssay(essay, revision.blocks.map((block) => block.id));
   const { newer, older } = getAdjacentEssays(essay.path);
   const commentCount = essay.comments === "hidden" ? undefined : ((await getCachedCommentCounts())[essay.path] ?? 0);
   // The first page of the thread, oldest first; the rest are at <essay>/comments/N (decision 016).
@@ -86,7 +89,9 @@ export default async function EssayPage({ params }: Props) {
         <EssayMeta essay={summarize(essay)} commentCount={commentCount} />
       </header>
       <TableOfContents headings={headings} />
-      <div className="prose">{content}</div>
+      <div className="prose" data-revision={revision.id}>
+        {content}
+      </div>
       <footer className="essay-footer">
         {essay.updated && (
           <p>
