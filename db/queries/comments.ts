@@ -4,6 +4,7 @@ import { getDb, withTransaction, type Db } from "@/db/client";
 import { columnPlaceholder, prepared } from "@/db/prepared";
 import { authorName, publicName } from "@/lib/auth/display-name";
 import { isModerator } from "@/lib/moderation/moderators";
+import { checkPassage, insertPassage, type PassageInput, type PassageRefusal } from "./passages";
 import { activeBanCondition, longestBanFirst, standingFrom, type PostingStanding } from "./moderation";
 
 // Storage choices (rate limits counted from comments, the double-submit window, soft
@@ -274,6 +275,7 @@ export type InsertCommentResult<Refusal = never> =
   | { ok: true; id: number; duplicate: boolean }
   | { ok: false; reason: "parent-missing" | "parent-other-essay" }
   | { ok: false; reason: "rate-limited"; retryAfterMs: number }
+  | { ok: false; reason: "passage"; problem: PassageRefusal }
   | { ok: false; reason: "refused"; refusal: Refusal };
 
 /**
@@ -307,6 +309,7 @@ export async function insertComment<Refusal = never>({
   status = "published",
   admit,
   limits,
+  passage = null,
   now = new Date(),
 }: {
   essayPath: string;
@@ -321,6 +324,8 @@ export async function insertComment<Refusal = never>({
   status?: "published" | "pending";
   admit?: (standing: PostingStanding) => PostingAdmission<Refusal>;
   limits: { perMinute: number; perDay: number };
+  /** The passage of the essay a top-level comment responds to (issue 15), checked against its stored revision. */
+  passage?: PassageInput | null;
   now?: Date;
 }): Promise<InsertCommentResult<Refusal>> {
   for (const [name, limit] of Object.entries(limits)) {
@@ -363,8 +368,12 @@ export async function insertComment<Refusal = never>({
       const retryAfterMs = Math.max(waitUntilLeaves(checks.minuteOldest, MINUTE_MS, now), waitUntilLeaves(checks.dayOldest, DAY_MS, now));
       if (retryAfterMs > 0) return { ok: false, reason: "rate-limited", retryAfterMs };
 
+      const checkedPassage = passage ? await checkPassage(tx, essayPath, passage) : null;
+      if (checkedPassage && !checkedPassage.ok) return { ok: false, reason: "passage", problem: checkedPassage.reason };
+
       const [row] = await insertCommentRow(tx).execute({ essayPath, parentId, authorId, body, bodyHtml, renderVersion, disagrees: parentId !== null && disagrees, restatement: parentId !== null && disagrees ? restatement : null, status: admitted, createdAt: now });
       if (!row) throw new Error("insert into comments returned no row");
+      if (checkedPassage) await insertPassage(tx, row.id, checkedPassage.values);
       return { ok: true, id: row.id, duplicate: false };
     },
     { lockKey: `comments:author:${authorId}` },

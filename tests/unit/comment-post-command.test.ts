@@ -208,3 +208,57 @@ describe("warmUpCommentPosting", () => {
     expect(await Promise.all(tables.map((table) => db.select().from(table)))).toEqual(before);
   });
 });
+
+describe("postComment responding to a passage (issue 15)", () => {
+  function essayTitled(title: string) {
+    const essay = m.essays.getEssays().find((candidate) => candidate.title === title);
+    if (!essay) throw new Error(`no fixture essay "${title}"`);
+    return essay;
+  }
+  async function passageRows() {
+    const { db, schema } = m.client.getDb();
+    return db.select().from(schema.commentPassages);
+  }
+  async function postWithPassage(userId: string, essayPath: string, passage: unknown, parentId: number | null = null) {
+    const result = await m.command.postComment({ viewer: { userId }, input: { essayPath, parentId, body: `On that passage ${++counter}`, passage } });
+    return result.ok ? result : { ok: false as const, status: m.http.HTTP_STATUS[result.code], error: result.message, field: result.field };
+  }
+
+  it("stores the passage with the comment, checked against the revision the page showed; refuses forged passages with a 400 and stores nothing", async () => {
+    const essay = essayTitled("A Testing Ground");
+    const { essayBlocks } = await import("@/lib/anchors/essay-blocks");
+    const { carryBlockIds } = await import("@/lib/anchors/block-ids");
+    const { revisionId } = await import("@/db/queries/passages");
+    // What the page shows on a fresh database: the first revision's ids, and its revision id.
+    const blocks = carryBlockIds([], essayBlocks(essay.body, essay.format));
+    const block = blocks.find((candidate) => candidate.text.length > 40);
+    if (!block) throw new Error("the fixture essay has no paragraph of 40 characters");
+    const exact = block.text.slice(4, 30);
+    const passage = { revisionId: revisionId(essay.path, blocks), blockId: block.id, start: 4, end: 30, exact };
+    const reader = await insertUser({ approved: true });
+    const before = await passageRows();
+
+    for (const [forged, error] of [
+      [{ ...passage, revisionId: "rforgedrevision" }, /version of the essay this site does not know/],
+      [{ ...passage, blockId: "bnope" }, /paragraph is not in this version/],
+      [{ ...passage, end: 100_000 }, /does not fit inside its paragraph/],
+      [{ ...passage, exact: "words nobody wrote here" }, /not the essay's at that place/],
+      [{ ...passage, start: -3 }, /start expected 0 or more/],
+      [{ ...passage, blockId: "<script>" }, /blockId expected a block id/],
+      ["a string", /not one of this page's/],
+    ] as const) {
+      expect(await postWithPassage(reader, essay.path, forged)).toMatchObject({ ok: false, status: 400, field: "passage", error: expect.stringMatching(error) });
+    }
+    expect(await passageRows()).toEqual(before);
+
+    const posted = await postWithPassage(reader, essay.path, passage);
+    expect(posted).toMatchObject({ ok: true });
+    if (!posted.ok) return;
+    const stored = (await passageRows()).find((row) => row.commentId === posted.id);
+    expect(stored).toMatchObject({ revisionId: passage.revisionId, blockId: block.id, startOffset: 4, endOffset: 30, exact, placement: "anchored", placedBlockId: block.id });
+
+    // A reply answers its comment, not a passage.
+    const reply = await postWithPassage(await insertUser({ approved: true }), essay.path, passage, posted.id);
+    expect(reply).toMatchObject({ ok: false, status: 400, field: "passage", error: expect.stringMatching(/A reply answers its comment/) });
+  });
+});

@@ -2,6 +2,8 @@ import "server-only";
 import { insertComment, type PostingAdmission } from "@/db/queries/comments";
 import type { PostingStanding } from "@/db/queries/moderation";
 import { env } from "@/env.js";
+import { currentRevision } from "@/lib/anchors/essay-revision";
+import { PASSAGE_REFUSALS, readPassageInput } from "@/lib/anchors/passage-input";
 import { nameChoiceHref } from "@/lib/auth/display-name";
 import { getEssayByPath, type Essay } from "@/lib/content/essays";
 import { queueModeratorNotifications, queueReplyNotifications } from "@/lib/notifications/queue-notifications";
@@ -93,6 +95,15 @@ export async function postComment({ viewer, input }: CommandRequest): Promise<Po
   if (!essay) return fail("not-found", "That essay does not exist.");
   if (essay.comments !== "open") return fail("forbidden", "Comments on this essay are closed.");
 
+  // A response to a passage (issue 15) starts a conversation; replies answer the comment.
+  const passageInput = readPassageInput(input);
+  if (!passageInput.ok) return fail("invalid", passageInput.message, { field: "passage" });
+  const { passage } = passageInput;
+  if (passage && parentId !== null) return fail("invalid", "A reply answers its comment; respond to a passage with a new comment.", { field: "passage" });
+  // The revision the reader saw is usually this instance's own, recorded on its first render:
+  // record it now if this instance has not rendered the page yet.
+  if (passage) await currentRevision(essay);
+
   // Rendered on the render thread (decision 017), before the transaction: the standing is read
   // inside it, and nothing else may wait there.
   const bodyHtml = await renderCommentHtml(body);
@@ -113,6 +124,7 @@ export async function postComment({ viewer, input }: CommandRequest): Promise<Po
       return admission;
     },
     limits: { perMinute: env.COMMENTS_PER_MINUTE, perDay: env.COMMENTS_PER_DAY },
+    passage,
   });
   if (result.ok) {
     if (!result.duplicate) await queueNotificationsFor(result.id, status, parentId);
@@ -125,6 +137,8 @@ export async function postComment({ viewer, input }: CommandRequest): Promise<Po
       return fail("not-found", "The comment you are replying to no longer exists.");
     case "parent-other-essay":
       return fail("invalid", "You can only reply to a comment under the same essay.");
+    case "passage":
+      return fail("invalid", PASSAGE_REFUSALS[result.problem], { field: "passage" });
     case "rate-limited":
       return fail("rate-limited", `You are posting faster than this site allows. Your text is kept here: try again ${retryMessage(result.retryAfterMs)}.`);
   }
