@@ -11,6 +11,7 @@ import { CommentTime } from "./comment-time";
 import { CommentVotes, type VoteContext } from "./comment-votes";
 import { NoScriptOwnLinks } from "./no-script-own-links";
 import { DeltaNotes } from "./delta-notes";
+import { PassageQuote } from "./passage-quote";
 import { RestatementNote } from "./restatement-note";
 import { RetractionNote } from "./retraction-note";
 
@@ -89,6 +90,7 @@ export function CommentItem({ comment, tombstone, replyCount, essayPath, open, v
         />
       )}
       {retraction && <RetractionNote retraction={retraction} />}
+      {!tombstone && comment.passage && <PassageQuote passage={comment.passage} essayPath={essayPath} />}
       {!tombstone && mode !== "edit" && <CommentBody commentId={comment.id} html={comment.bodyHtml ?? ""} authorName={comment.authorName} />}
       {mode === "edit" && (
         <EditLoader commentId={comment.id} essayPath={essayPath} onCancel={() => setMode("read")} />

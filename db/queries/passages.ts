@@ -171,6 +171,19 @@ export async function passagesOf(commentIds: readonly number[]): Promise<PlacedP
     .where(inArray(commentPassages.commentId, [...commentIds]));
 }
 
+export type ThreadPassage = { commentId: number; exact: string; placement: Placement["status"] };
+
+/** The passages of the comments under an essay, for its thread: one query for the whole thread. */
+export async function threadPassages(essayPath: string): Promise<ThreadPassage[]> {
+  const { db, schema } = getDb();
+  const { commentPassages, comments } = schema;
+  return db
+    .select({ commentId: commentPassages.commentId, exact: commentPassages.exact, placement: commentPassages.placement })
+    .from(commentPassages)
+    .innerJoin(comments, eq(comments.id, commentPassages.commentId))
+    .where(eq(comments.essayPath, essayPath));
+}
+
 /** Orphaned passages of an essay, for the writer's page: the quote, the comment, the revision written on. */
 export async function orphanedPassages(essayPath: string): Promise<{ commentId: number; exact: string; revisionId: string; nearBlockId: string | null }[]> {
   const { db, schema } = getDb();

@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { getCommentCountsByEssay, getThreadByEssay, type ThreadComment, type ThreadDelta } from "@/db/queries/comments";
 import { getThreadLock } from "@/db/queries/moderation";
+import { threadPassages, type ThreadPassage } from "@/db/queries/passages";
 import { getThreadVoteTallies, type VoteTally } from "@/db/queries/votes";
 import { env } from "@/env.js";
 import { COMMENT_COUNTS_TAG, threadTag, threadVotesTag } from "./cache-tags";
@@ -17,6 +18,8 @@ export type ThreadRow = Omit<ThreadComment, "editedAt" | "createdAt" | "retracti
   deltas?: ThreadRowDelta[];
   /** Only on a reply marked as disagreeing (decision 041): its restatement and the answer to it. */
   disagreement?: { restatement: string | null; answer: { verdict: "confirmed" | "not-quite"; correction: string | null; at: string } | null };
+  /** Only on a comment responding to a passage of the essay (issue 15): its quote, and whether the essay still says it. */
+  passage?: Omit<ThreadPassage, "commentId">;
   /** Only in the author's own browser: a comment of theirs waiting for approval. */
   held?: "pending";
   /** Only in the author's own browser: the text of their comment a moderator removed. */
@@ -40,6 +43,11 @@ export function getCachedThread(essayPath: string): Promise<ThreadRow[]> {
     ["thread", essayPath],
     { tags: [threadTag(essayPath)] },
   )();
+}
+
+/** The passages the thread's comments respond to: one query, cached with the thread (a new revision re-renders the page). */
+export function getCachedThreadPassages(essayPath: string): Promise<ThreadPassage[]> {
+  return unstable_cache(() => threadPassages(essayPath), ["thread-passages", essayPath], { tags: [threadTag(essayPath)] })();
 }
 
 /** Whether a moderator locked the thread; cached with it, so locking refreshes the page. */

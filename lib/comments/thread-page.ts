@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/env.js";
 import { countVisibleComments } from "./build-tree";
 import { countMindsChanged, countRestatements } from "./minds-changed";
-import { getCachedThread, getCachedThreadLocked, getCachedThreadVotes, type ThreadRow } from "./cached-queries";
+import { getCachedThread, getCachedThreadLocked, getCachedThreadPassages, getCachedThreadVotes, type ThreadRow } from "./cached-queries";
 import { commentsIn, pageHolding, threadPageHref, type ThreadPageRef } from "./pagination";
 import { attachVotes, threadPages } from "./thread-pages";
 
@@ -26,12 +26,22 @@ export type ThreadPage = {
  * `{ lastPage }` when the thread has fewer pages (comments were removed since the link was made).
  */
 export async function loadThreadPage(essayPath: string, at: ThreadPageRef): Promise<ThreadPage | { lastPage: number }> {
-  const [rows, locked, tallies] = await Promise.all([getCachedThread(essayPath), getCachedThreadLocked(essayPath), getCachedThreadVotes(essayPath)]);
-  const withVotes = attachVotes(rows, tallies, at.order, { now: new Date(), hiddenHours: env.VOTES_HIDDEN_HOURS });
+  const [rows, locked, tallies, passages] = await Promise.all([getCachedThread(essayPath), getCachedThreadLocked(essayPath), getCachedThreadVotes(essayPath), getCachedThreadPassages(essayPath)]);
+  const withVotes = attachPassages(attachVotes(rows, tallies, at.order, { now: new Date(), hiddenHours: env.VOTES_HIDDEN_HOURS }), passages);
   const pages = threadPages(withVotes, at.order, env.COMMENTS_PER_PAGE);
   const conversations = pages[at.page - 1];
   if (!conversations) return { lastPage: pages.length };
   return { at, rows: commentsIn(conversations), count: countVisibleComments(rows), pageCount: pages.length, locked, mindsChanged: countMindsChanged(rows), restatements: countRestatements(rows) };
+}
+
+/** Each comment responding to a passage gets its quote (new objects: the cached rows are shared). */
+function attachPassages(rows: ThreadRow[], passages: readonly { commentId: number; exact: string; placement: "anchored" | "changed" | "orphaned" }[]): ThreadRow[] {
+  if (passages.length === 0) return rows;
+  const byComment = new Map(passages.map(({ commentId, ...passage }) => [commentId, passage]));
+  return rows.map((row) => {
+    const passage = byComment.get(row.id);
+    return passage && row.bodyHtml !== null ? { ...row, passage } : row;
+  });
 }
 
 /**

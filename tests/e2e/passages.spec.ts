@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { expect, newUser, signInWithOidc, test } from "./harness/fixtures";
 
@@ -42,4 +43,33 @@ test("the essay's blocks carry stable ids, and the revision the site records hol
   } finally {
     db.close();
   }
+});
+
+test("a comment responding to a passage quotes it in the thread and links to it; a forged passage is refused and stores nothing", async ({ page, baseURL }) => {
+  await page.goto(ESSAY);
+  const { revision, blocks } = await blocksOnPage(page);
+  const block = blocks[5]!;
+  const exact = block.text.slice(block.text.indexOf("violent revolution"), block.text.indexOf("violent revolution") + "violent revolution is likely to come".length);
+  expect(exact).toBe("violent revolution is likely to come");
+  const start = block.text.indexOf(exact);
+  await signInWithOidc(page, newUser("Passage Quoter"), ESSAY);
+  const headers = { Origin: new URL(baseURL ?? "http://localhost").origin, "Sec-Fetch-Site": "same-origin" };
+  const body = `Respond to this passage ${Date.now()}`;
+
+  const forged = await page.request.post("/api/comments", { data: { essayPath: ESSAY, body, passage: { revisionId: revision, blockId: block.id, start, end: start + exact.length, exact: "peaceful revolution is sure to come" } }, headers });
+  expect(forged.status()).toBe(400);
+  expect(((await forged.json()) as { error: string }).error).toMatch(/not the essay's at that place/);
+
+  const posted = await page.request.post("/api/comments", { data: { essayPath: ESSAY, body, passage: { revisionId: revision, blockId: block.id, start, end: start + exact.length, exact } }, headers });
+  expect(posted.status()).toBe(201);
+  const { id } = (await posted.json()) as { id: number };
+
+  await expect.poll(async () => (await page.goto(ESSAY), await page.locator(`#comment-${id}`).count())).toBe(1);
+  const comment = page.locator(`#comment-${id}`);
+  await expect(comment.locator(".comment-passage blockquote")).toHaveText(exact);
+  await expect(comment.getByRole("link", { name: "Responding to this passage of the essay" })).toHaveAttribute("href", `${ESSAY}#:~:text=${encodeURIComponent(exact)}`);
+  // The forged attempt left no comment behind.
+  await expect(page.locator(".comment", { hasText: body })).toHaveCount(1);
+  const axe = await new AxeBuilder({ page }).include(`#comment-${id}`).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 });
