@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, withTransaction, type Db } from "@/db/client";
 import { carryBlockIds, type Block, type BlockText } from "@/lib/anchors/block-ids";
 import { quoteBlock, type PassageAnchor } from "@/lib/anchors/quote";
@@ -182,6 +182,32 @@ export async function threadPassages(essayPath: string): Promise<ThreadPassage[]
     .from(commentPassages)
     .innerJoin(comments, eq(comments.id, commentPassages.commentId))
     .where(eq(comments.essayPath, essayPath));
+}
+
+export type BlockPassages = { blockId: string; ranges: [number, number][]; count: number; firstCommentId: number };
+
+/**
+ * What the essay page marks: per block of `revisionId`, the anchored ranges and how many shown
+ * comments respond there (changed ones count, their words are no longer there to mark).
+ */
+export async function passagesByBlock(essayPath: string, revisionId: string): Promise<BlockPassages[]> {
+  const { db, schema } = getDb();
+  const { commentPassages, comments } = schema;
+  const rows = await db
+    .select({ commentId: commentPassages.commentId, blockId: commentPassages.placedBlockId, start: commentPassages.placedStart, end: commentPassages.placedEnd, placement: commentPassages.placement })
+    .from(commentPassages)
+    .innerJoin(comments, eq(comments.id, commentPassages.commentId))
+    .where(and(eq(comments.essayPath, essayPath), eq(commentPassages.placedRevisionId, revisionId), eq(comments.status, "published"), isNull(comments.deletedAt)))
+    .orderBy(asc(commentPassages.commentId));
+  const byBlock = new Map<string, BlockPassages>();
+  for (const row of rows) {
+    if (row.blockId === null || row.placement === "orphaned") continue;
+    let block = byBlock.get(row.blockId);
+    if (!block) byBlock.set(row.blockId, (block = { blockId: row.blockId, ranges: [], count: 0, firstCommentId: row.commentId }));
+    block.count += 1;
+    if (row.placement === "anchored" && row.start !== null && row.end !== null) block.ranges.push([row.start, row.end]);
+  }
+  return [...byBlock.values()];
 }
 
 /** Orphaned passages of an essay, for the writer's page: the quote, the comment, the revision written on. */

@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { getCommentCountsByEssay, getThreadByEssay, type ThreadComment, type ThreadDelta } from "@/db/queries/comments";
 import { getThreadLock } from "@/db/queries/moderation";
-import { threadPassages, type ThreadPassage } from "@/db/queries/passages";
+import { passagesByBlock, threadPassages, type BlockPassages, type ThreadPassage } from "@/db/queries/passages";
 import { getThreadVoteTallies, type VoteTally } from "@/db/queries/votes";
 import { env } from "@/env.js";
 import { COMMENT_COUNTS_TAG, threadTag, threadVotesTag } from "./cache-tags";
@@ -48,6 +48,11 @@ export function getCachedThread(essayPath: string): Promise<ThreadRow[]> {
 /** The passages the thread's comments respond to: one query, cached with the thread (a new revision re-renders the page). */
 export function getCachedThreadPassages(essayPath: string): Promise<ThreadPassage[]> {
   return unstable_cache(() => threadPassages(essayPath), ["thread-passages", essayPath], { tags: [threadTag(essayPath)] })();
+}
+
+/** The essay page's marks for one revision of it: cached with the thread, so a new response re-marks the page. */
+export function getCachedPassageMarks(essayPath: string, revisionId: string): Promise<BlockPassages[]> {
+  return unstable_cache(() => passagesByBlock(essayPath, revisionId), ["passage-marks", essayPath, revisionId], { tags: [threadTag(essayPath)] })();
 }
 
 /** Whether a moderator locked the thread; cached with it, so locking refreshes the page. */

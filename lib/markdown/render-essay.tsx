@@ -1,7 +1,9 @@
 import { compileMDX } from "next-mdx-remote/rsc";
 import type { ReactElement } from "react";
 import type { Pluggable } from "unified";
+import type { BlockPassages } from "@/db/queries/passages";
 import { rehypeBlockIds } from "@/lib/anchors/essay-blocks";
+import { rehypePassageMarks } from "@/lib/anchors/rehype-passage-marks";
 import type { Essay } from "@/lib/content/essays";
 import { essayRehypePlugins, essayRemarkPlugins } from "./essay-pipeline";
 import type { Heading } from "./rehype-essay-plugins";
@@ -13,17 +15,17 @@ export type RenderedEssay = { content: ReactElement; headings: Heading[] };
  * but JavaScript expressions stay blocked (next-mdx-remote's default): components take
  * string props only, so an essay cannot run code at build time. See docs/decisions.
  */
-export function renderEssay(essay: Essay, blockIds: readonly string[] = []): Promise<RenderedEssay> {
+export function renderEssay(essay: Essay, blockIds: readonly string[] = [], passages: readonly BlockPassages[] = []): Promise<RenderedEssay> {
   // A comment re-renders its essay's page (docs/decisions/009): compiling the MDX again (parse,
   // plugins, Shiki) took ~60 ms of that. The compiled tree is a plain description, safe to reuse.
   const cached = compiled.get(essay.path);
-  const ids = blockIds.join(" ");
+  const ids = `${blockIds.join(" ")}\n${JSON.stringify(passages)}`;
   if (cached && cached.body === essay.body && cached.ids === ids) {
     compiled.delete(essay.path);
     compiled.set(essay.path, cached);
     return cached.rendered;
   }
-  const rendered = compileEssay(essay, blockIds);
+  const rendered = compileEssay(essay, blockIds, passages);
   compiled.set(essay.path, { body: essay.body, ids, rendered });
   if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
   // A failed compile is not kept: the next render tries again and reports the error itself.
@@ -37,7 +39,7 @@ export function renderEssay(essay: Essay, blockIds: readonly string[] = []): Pro
 const compiled = new Map<string, { body: string; ids: string; rendered: Promise<RenderedEssay> }>();
 const MAX_COMPILED = 64;
 
-async function compileEssay(essay: Essay, blockIds: readonly string[]): Promise<RenderedEssay> {
+async function compileEssay(essay: Essay, blockIds: readonly string[], passages: readonly BlockPassages[]): Promise<RenderedEssay> {
   const headings: Heading[] = [];
   const { content } = await compileMDX({
     source: essay.body,
@@ -45,8 +47,13 @@ async function compileEssay(essay: Essay, blockIds: readonly string[]): Promise<
       mdxOptions: {
         format: essay.format,
         remarkPlugins: essayRemarkPlugins,
-        // Block ids first: the later plugins add to headings (their "#" link), not to their text.
-        rehypePlugins: [...(blockIds.length > 0 ? [[rehypeBlockIds, { ids: blockIds }] satisfies Pluggable] : []), ...essayRehypePlugins({ headings })],
+        // Block ids and passage marks last: Shiki replaces each <pre> whole, and the "#" link a
+        // heading gains comes after its text, so the blocks' count, order and offsets still hold.
+        rehypePlugins: [
+          ...essayRehypePlugins({ headings }),
+          ...(blockIds.length > 0 ? [[rehypeBlockIds, { ids: blockIds }] satisfies Pluggable] : []),
+          ...(passages.length > 0 ? [[rehypePassageMarks, { blocks: passages }] satisfies Pluggable] : []),
+        ],
       },
     },
   });

@@ -72,4 +72,21 @@ test("a comment responding to a passage quotes it in the thread and links to it;
   await expect(page.locator(".comment", { hasText: body })).toHaveCount(1);
   const axe = await new AxeBuilder({ page }).include(`#comment-${id}`).analyze();
   expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+
+  // The essay marks the passage in its static HTML, with "N responses" after its paragraph; the
+  // block's text (what passages count offsets in) is unchanged; shading waits for the reader's toggle.
+  const paragraph = page.locator(`[data-block="${block.id}"]`);
+  await expect(paragraph.locator("mark.passage-mark")).toHaveText(exact);
+  expect(await paragraph.textContent()).toBe(block.text);
+  const responses = page.locator(`[data-block="${block.id}"] + .passage-responses a`);
+  await expect(responses).toHaveText(/^\d+ responses?$/);
+  const mark = paragraph.locator("mark.passage-mark").first();
+  const shade = () => mark.evaluate((node) => getComputedStyle(node).backgroundColor);
+  expect(await shade()).toBe("rgba(0, 0, 0, 0)");
+  await page.getByLabel("Shade the passages readers responded to").check();
+  expect(await shade()).not.toBe("rgba(0, 0, 0, 0)");
+  const essayAxe = await new AxeBuilder({ page }).include(".prose").analyze();
+  expect(essayAxe.violations.map((violation) => violation.id)).toEqual([]);
+  await responses.click();
+  await expect(page).toHaveURL(new RegExp(`#comment-${id}$`));
 });

@@ -159,3 +159,39 @@ describe("block ids on the page", () => {
     expect(stamped).toEqual(blocks.map(({ id, text }) => ({ id, text })));
   });
 });
+
+describe("passage marks on the page", () => {
+  it("wrap each anchored range in <mark> without changing the block's text, and add 'N responses' after the block", async () => {
+    const { unified } = await import("unified");
+    const { default: remarkParse } = await import("remark-parse");
+    const { default: remarkRehype } = await import("remark-rehype");
+    const { default: rehypeStringify } = await import("rehype-stringify");
+    const { essayRemarkPlugins } = await import("@/lib/markdown/essay-pipeline");
+    const { rehypeBlockIds } = await import("@/lib/anchors/essay-blocks");
+    const { rehypePassageMarks } = await import("@/lib/anchors/rehype-passage-marks");
+    const markdown = "Force *ends* the conversation.\n\n1. an item here\n";
+    const blocks = first(essayBlocks(markdown));
+    const [para, item] = blocks as [Block, Block];
+    const html = String(
+      await unified()
+        .use(remarkParse)
+        .use(essayRemarkPlugins)
+        .use(remarkRehype)
+        .use(rehypeBlockIds, { ids: blocks.map((b) => b.id) })
+        .use(rehypePassageMarks, {
+          blocks: [
+            // Two overlapping passages across the <em>: "Force ends" and "ends the".
+            { blockId: para.id, ranges: [[0, 10], [6, 14]], count: 3, firstCommentId: 7 },
+            { blockId: item.id, ranges: [[3, 7]], count: 1, firstCommentId: 9 },
+          ],
+        })
+        .use(rehypeStringify)
+        .process(markdown),
+    );
+    expect(html).toBe(
+      `<p data-block="${para.id}"><mark class="passage-mark" data-shade="1">Force </mark><em><mark class="passage-mark" data-shade="2">ends</mark></em><mark class="passage-mark" data-shade="1"> the</mark> conversation.</p>` +
+        `<p class="passage-responses" data-passage-meta=""><a href="/comments/7" class="passage-responses-link">3 responses</a></p>\n` +
+        `<ol>\n<li data-block="${item.id}">an <mark class="passage-mark" data-shade="1">item</mark> here<span class="passage-responses" data-passage-meta=""> <a href="/comments/9" class="passage-responses-link">1 response</a></span></li>\n</ol>`,
+    );
+  });
+});

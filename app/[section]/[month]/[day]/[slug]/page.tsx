@@ -6,7 +6,7 @@ import { EssayMeta } from "@/components/essay-meta";
 import { TableOfContents } from "@/components/table-of-contents";
 import { TagLinks } from "@/components/tag-links";
 import { env } from "@/env.js";
-import { getCachedCommentCounts } from "@/lib/comments/cached-queries";
+import { getCachedCommentCounts, getCachedPassageMarks } from "@/lib/comments/cached-queries";
 import { loadThreadPage } from "@/lib/comments/thread-page";
 import { essayParams, pathFromParams, type EssayParams } from "@/lib/content/essay-params";
 import { getAdjacentEssays, getEssayByLegacyPath, getEssayByPath, getEssays, summarize } from "@/lib/content/essays";
@@ -67,7 +67,12 @@ export default async function EssayPage({ params }: Props) {
   }
   // Passages (issue 15): each block carries the id its revision gave it.
   const revision = await currentRevision(essay);
-  const { content, headings } = await renderEssay(essay, revision.blocks.map((block) => block.id));
+  const marks = essay.comments === "hidden" ? [] : await getCachedPassageMarks(essay.path, revision.id);
+  const { content, headings } = await renderEssay(
+    essay,
+    revision.blocks.map((block) => block.id),
+    marks,
+  );
   const { newer, older } = getAdjacentEssays(essay.path);
   const commentCount = essay.comments === "hidden" ? undefined : ((await getCachedCommentCounts())[essay.path] ?? 0);
   // The first page of the thread, oldest first; the rest are at <essay>/comments/N (decision 016).
@@ -89,6 +94,12 @@ export default async function EssayPage({ params }: Props) {
         <EssayMeta essay={summarize(essay)} commentCount={commentCount} />
       </header>
       <TableOfContents headings={headings} />
+      {marks.length > 0 && (
+        <p className="passage-toggle">
+          <input type="checkbox" id="show-passages" />
+          <label htmlFor="show-passages">Shade the passages readers responded to</label>
+        </p>
+      )}
       <div className="prose" data-revision={revision.id}>
         {content}
       </div>
