@@ -18,16 +18,23 @@ export function revisionId(essayPath: string, blocks: readonly BlockText[]): str
 
 const parseBlocks = (json: string): Block[] => JSON.parse(json) as Block[];
 
+const storedRevision = (row: { id: string; essayPath: string; blocks: string; previousId: string | null }): StoredRevision => ({
+  id: row.id,
+  essayPath: row.essayPath,
+  blocks: parseBlocks(row.blocks),
+  previousId: row.previousId,
+});
+
 async function latestRevision(tx: Db, essayPath: string): Promise<StoredRevision | null> {
   const { essayRevisions } = getDb().schema;
   const [row] = await tx.select().from(essayRevisions).where(eq(essayRevisions.essayPath, essayPath)).orderBy(desc(essayRevisions.firstSeenAt), desc(essayRevisions.id)).limit(1);
-  return row ? { id: row.id, essayPath: row.essayPath, blocks: parseBlocks(row.blocks), previousId: row.previousId } : null;
+  return row ? storedRevision(row) : null;
 }
 
 export async function findRevision(id: string, db: Db = getDb().db): Promise<StoredRevision | null> {
   const { essayRevisions } = getDb().schema;
   const [row] = await db.select().from(essayRevisions).where(eq(essayRevisions.id, id)).limit(1);
-  return row ? { id: row.id, essayPath: row.essayPath, blocks: parseBlocks(row.blocks), previousId: row.previousId } : null;
+  return row ? storedRevision(row) : null;
 }
 
 /**
