@@ -31,6 +31,29 @@ function isLargeStringPage(value) {
 // Typed as a string, but Next's RenderResult takes a Buffer as well (render-result.js).
 const asBytes = (/** @type {string} */ html) => /** @type {string} */ (/** @type {unknown} */ (Buffer.from(html)));
 
+// When the render now under way for a key began: the moment its cache read found nothing. A render
+// reads the database after that moment, so a tag invalidated later (a comment deleted while a slow
+// render of its thread was in flight) must still expire what the render stores. Next stamps an entry
+// with the time it is stored, which would hide that invalidation until the next one (decision 046).
+/** @type {Map<string, number>} */
+const renderStarts = new Map();
+// Bounds the map if reads that found nothing are never followed by a store (a render that failed).
+const MAX_RENDERS_TRACKED = 10_000;
+// Next's memory cache, shared by every handler instance (a private static of FileSystemCache).
+const memoryCache = () =>
+  /** @type {{ memoryCache?: { get(key: string): { lastModified: number } | undefined } }} */ (/** @type {unknown} */ (FileSystemCache))
+    .memoryCache;
+
+/**
+ * @param {string} key
+ * @param {number} startedAt
+ */
+function noteRenderStart(key, startedAt) {
+  renderStarts.delete(key);
+  if (renderStarts.size >= MAX_RENDERS_TRACKED) renderStarts.delete(/** @type {string} */ (renderStarts.keys().next().value));
+  renderStarts.set(key, startedAt);
+}
+
 export default class SharedTagsCacheHandler extends FileSystemCache {
   /**
    * Rendered pages stay in memory and the build's files on disk stay as built (decision 009):
@@ -45,8 +68,10 @@ export default class SharedTagsCacheHandler extends FileSystemCache {
 
   /** @param {Parameters<InstanceType<typeof FileSystemCache>["get"]>} args */
   async get(...args) {
+    const startedAt = Date.now();
     await syncSharedTags();
     const data = await super.get(...args);
+    if (!data) noteRenderStart(args[0], startedAt);
     // A page read from the build's files arrives as a string: encoded once, in place, since the
     // entry is the one in Next's memory cache, so later reads get the bytes.
     const value = data?.value;
@@ -59,7 +84,12 @@ export default class SharedTagsCacheHandler extends FileSystemCache {
     const [key, data, ctx] = args;
     // A page rendered at run time is encoded as it is stored, so the render (the first read) pays
     // for it, not the first read served from the cache. A copy: Next still holds the object it passed.
-    return super.set(key, isLargeStringPage(data) ? { ...data, html: asBytes(data.html) } : data, ctx);
+    await super.set(key, isLargeStringPage(data) ? { ...data, html: asBytes(data.html) } : data, ctx);
+    const startedAt = renderStarts.get(key);
+    renderStarts.delete(key);
+    // Dated from the render's start: an invalidation recorded while it ran expires it on the next read.
+    const entry = startedAt === undefined ? undefined : memoryCache()?.get(key);
+    if (entry && startedAt !== undefined) entry.lastModified = Math.min(entry.lastModified, startedAt);
   }
 
   /**
