@@ -19,6 +19,8 @@ type Props = {
   submitLabel: string;
   onCancel?: () => void;
   autoFocus?: boolean;
+  /** For a new comment on a passage of the essay (issue 15): the passage, checked again by the server. */
+  passage?: { revisionId: string; blockId: string; start: number; end: number; exact: string };
 };
 
 /**
@@ -26,7 +28,7 @@ type Props = {
  * so it works without JavaScript; with it, no full reload and a pending state. On success
  * the action redirects to the comment's permalink; on a refusal the text comes back.
  */
-export function CommentForm({ essayPath, parentId, edit, draft, replyTo, label, submitLabel, onCancel, autoFocus }: Props) {
+export function CommentForm({ essayPath, parentId, edit, draft, replyTo, label, submitLabel, onCancel, autoFocus, passage }: Props) {
   const anchor = formAnchor({ parentId, editId: edit?.commentId });
   const [state, formAction, pending] = useActionState<CommentFormState, FormData>(edit ? submitEdit : submitComment, {}, useReturnToForm(anchor));
   // Over the limit the browser does not send it (the server would refuse it the same way, decision 031).
@@ -51,6 +53,15 @@ export function CommentForm({ essayPath, parentId, edit, draft, replyTo, label, 
       <input type="hidden" name="essayPath" value={essayPath} />
       {parentId !== undefined && <input type="hidden" name="parentId" value={parentId} />}
       {edit && <input type="hidden" name="commentId" value={edit.commentId} />}
+      {passage && (
+        <>
+          <input type="hidden" name="passage-revision" value={passage.revisionId} />
+          <input type="hidden" name="passage-block" value={passage.blockId} />
+          <input type="hidden" name="passage-start" value={passage.start} />
+          <input type="hidden" name="passage-end" value={passage.end} />
+          <input type="hidden" name="passage-exact" value={passage.exact} />
+        </>
+      )}
       <label htmlFor={field}>{label}</label>
       <CommentBodyField
         // A new state from the server brings its copy of the text: the box starts again from it.

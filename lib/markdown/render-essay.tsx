@@ -4,6 +4,8 @@ import type { Pluggable } from "unified";
 import type { BlockPassages } from "@/db/queries/passages";
 import { rehypeBlockIds } from "@/lib/anchors/essay-blocks";
 import { rehypePassageMarks } from "@/lib/anchors/rehype-passage-marks";
+import { rehypeRespondLinks } from "@/lib/anchors/rehype-respond-links";
+import { respondHref } from "@/lib/anchors/respond-href";
 import type { Essay } from "@/lib/content/essays";
 import { essayRehypePlugins, essayRemarkPlugins } from "./essay-pipeline";
 import type { Heading } from "./rehype-essay-plugins";
@@ -15,17 +17,18 @@ export type RenderedEssay = { content: ReactElement; headings: Heading[] };
  * but JavaScript expressions stay blocked (next-mdx-remote's default): components take
  * string props only, so an essay cannot run code at build time. See docs/decisions.
  */
-export function renderEssay(essay: Essay, blockIds: readonly string[] = [], passages: readonly BlockPassages[] = []): Promise<RenderedEssay> {
+/** `respondLinks`: a "Respond" link after each block (issue 15), where the essay takes comments. */
+export function renderEssay(essay: Essay, blockIds: readonly string[] = [], passages: readonly BlockPassages[] = [], respondLinks = false): Promise<RenderedEssay> {
   // A comment re-renders its essay's page (docs/decisions/009): compiling the MDX again (parse,
   // plugins, Shiki) took ~60 ms of that. The compiled tree is a plain description, safe to reuse.
   const cached = compiled.get(essay.path);
-  const ids = `${blockIds.join(" ")}\n${JSON.stringify(passages)}`;
+  const ids = `${blockIds.join(" ")}\n${JSON.stringify(passages)}\n${respondLinks}`;
   if (cached && cached.body === essay.body && cached.ids === ids) {
     compiled.delete(essay.path);
     compiled.set(essay.path, cached);
     return cached.rendered;
   }
-  const rendered = compileEssay(essay, blockIds, passages);
+  const rendered = compileEssay(essay, blockIds, passages, respondLinks);
   compiled.set(essay.path, { body: essay.body, ids, rendered });
   if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
   // A failed compile is not kept: the next render tries again and reports the error itself.
@@ -39,7 +42,7 @@ export function renderEssay(essay: Essay, blockIds: readonly string[] = [], pass
 const compiled = new Map<string, { body: string; ids: string; rendered: Promise<RenderedEssay> }>();
 const MAX_COMPILED = 64;
 
-async function compileEssay(essay: Essay, blockIds: readonly string[], passages: readonly BlockPassages[]): Promise<RenderedEssay> {
+async function compileEssay(essay: Essay, blockIds: readonly string[], passages: readonly BlockPassages[], respondLinks: boolean): Promise<RenderedEssay> {
   const headings: Heading[] = [];
   const { content } = await compileMDX({
     source: essay.body,
@@ -53,6 +56,7 @@ async function compileEssay(essay: Essay, blockIds: readonly string[], passages:
           ...essayRehypePlugins({ headings }),
           ...(blockIds.length > 0 ? [[rehypeBlockIds, { ids: blockIds }] satisfies Pluggable] : []),
           ...(passages.length > 0 ? [[rehypePassageMarks, { blocks: passages }] satisfies Pluggable] : []),
+          ...(respondLinks && blockIds.length > 0 ? [[rehypeRespondLinks, { href: (block: string) => respondHref(essay.path, { block }) }] satisfies Pluggable] : []),
         ],
       },
     },

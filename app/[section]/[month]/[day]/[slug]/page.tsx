@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { AdjacentEssays } from "@/components/adjacent-essays";
 import { CommentSection } from "@/components/comments/comment-section";
 import { EssayMeta } from "@/components/essay-meta";
+import { PassageSelection } from "@/components/passages/passage-selection";
 import { TableOfContents } from "@/components/table-of-contents";
 import { TagLinks } from "@/components/tag-links";
 import { env } from "@/env.js";
@@ -72,6 +73,7 @@ export default async function EssayPage({ params }: Props) {
     essay,
     revision.blocks.map((block) => block.id),
     marks,
+    essay.comments === "open",
   );
   const { newer, older } = getAdjacentEssays(essay.path);
   const commentCount = essay.comments === "hidden" ? undefined : ((await getCachedCommentCounts())[essay.path] ?? 0);
@@ -94,10 +96,12 @@ export default async function EssayPage({ params }: Props) {
         <EssayMeta essay={summarize(essay)} commentCount={commentCount} />
       </header>
       <TableOfContents headings={headings} />
-      {marks.length > 0 && (
+      {(marks.length > 0 || essay.comments === "open") && (
         <p className="passage-toggle">
           <input type="checkbox" id="show-passages" />
-          <label htmlFor="show-passages">Shade the passages readers responded to</label>
+          <label htmlFor="show-passages">
+            {essay.comments === "open" ? "Show passages: shade the ones readers responded to, and a “Respond” link after each paragraph" : "Shade the passages readers responded to"}
+          </label>
         </p>
       )}
       <div className="prose" data-revision={revision.id}>
@@ -113,6 +117,7 @@ export default async function EssayPage({ params }: Props) {
         <AdjacentEssays newer={newer} older={older} />
       </footer>
     </article>
+    {essay.comments === "open" && <PassageSelection essayPath={essay.path} />}
     {thread && "rows" in thread && <CommentSection essay={essay} thread={thread} />}
     </>
   );
