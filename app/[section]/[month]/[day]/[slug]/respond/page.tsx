@@ -68,7 +68,7 @@ export default async function RespondPage({ params, searchParams }: Props) {
     else passage = chosen;
   } else if (stale) {
     problem = "The essay was revised since you loaded it, so your selection may have moved. Tick the sentences you respond to.";
-  } else if (ticks.length > 0) {
+  } else if (ticks.length > 0 || first(query.choose) !== undefined) {
     const range = rangeOfSentences(sentences, ticks);
     const chosen = range && passageFromSelection(revision.blocks, { startBlock: block.id, startOffset: range.start, endBlock: block.id, endOffset: range.end });
     if (!chosen) problem = "Tick at least one of the paragraph’s sentences.";
@@ -94,6 +94,7 @@ export default async function RespondPage({ params, searchParams }: Props) {
       )}
       <form method="get" action={`${essay.path}/respond`} className="passage-chooser">
         <input type="hidden" name="block" value={block.id} />
+        <input type="hidden" name="choose" value="1" />
         <fieldset>
           <legend>{block.kind === "code" ? "Tick the lines you respond to" : "Tick the sentences you respond to"}</legend>
           <p className="hint">The passage runs from the first one you tick to the last, at most 1,000 characters.</p>
