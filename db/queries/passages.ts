@@ -178,24 +178,37 @@ export async function passagesOf(commentIds: readonly number[]): Promise<PlacedP
     .where(inArray(commentPassages.commentId, [...commentIds]));
 }
 
-export type ThreadPassage = { commentId: number; exact: string; placement: Placement["status"] };
+/**
+ * A thread comment's passage: its words as written, the revision and block they were written on,
+ * and where they are now (`blockId`: their block, or for an orphan the nearest surviving one).
+ */
+export type ThreadPassage = { commentId: number; exact: string; placement: Placement["status"]; revisionId: string; writtenBlockId: string; blockId: string | null };
 
 /** The passages of the comments under an essay, for its thread: one query for the whole thread. */
 export async function threadPassages(essayPath: string): Promise<ThreadPassage[]> {
   const { db, schema } = getDb();
   const { commentPassages, comments } = schema;
   return db
-    .select({ commentId: commentPassages.commentId, exact: commentPassages.exact, placement: commentPassages.placement })
+    .select({
+      commentId: commentPassages.commentId,
+      exact: commentPassages.exact,
+      placement: commentPassages.placement,
+      revisionId: commentPassages.revisionId,
+      writtenBlockId: commentPassages.blockId,
+      blockId: commentPassages.placedBlockId,
+    })
     .from(commentPassages)
     .innerJoin(comments, eq(comments.id, commentPassages.commentId))
     .where(eq(comments.essayPath, essayPath));
 }
 
-export type BlockPassages = { blockId: string; ranges: [number, number][]; count: number; firstCommentId: number };
+/** `earlier`: orphaned passages placed at this block, the nearest survivor of where they were. */
+export type BlockPassages = { blockId: string; ranges: [number, number][]; count: number; firstCommentId: number; earlier?: { count: number; firstCommentId: number } };
 
 /**
  * What the essay page marks: per block of `revisionId`, the anchored ranges and how many shown
- * comments respond there (changed ones count, their words are no longer there to mark).
+ * comments respond there (changed ones count, their words are no longer there to mark), and the
+ * responses to passages later versions no longer have, at the nearest surviving block.
  */
 export async function passagesByBlock(essayPath: string, revisionId: string): Promise<BlockPassages[]> {
   const { db, schema } = getDb();
@@ -208,9 +221,15 @@ export async function passagesByBlock(essayPath: string, revisionId: string): Pr
     .orderBy(asc(commentPassages.commentId));
   const byBlock = new Map<string, BlockPassages>();
   for (const row of rows) {
-    if (row.blockId === null || row.placement === "orphaned") continue;
+    if (row.blockId === null) continue;
     let block = byBlock.get(row.blockId);
     if (!block) byBlock.set(row.blockId, (block = { blockId: row.blockId, ranges: [], count: 0, firstCommentId: row.commentId }));
+    if (row.placement === "orphaned") {
+      block.earlier ??= { count: 0, firstCommentId: row.commentId };
+      block.earlier.count += 1;
+      continue;
+    }
+    if (block.count === 0) block.firstCommentId = row.commentId;
     block.count += 1;
     if (row.placement === "anchored" && row.start !== null && row.end !== null) block.ranges.push([row.start, row.end]);
   }

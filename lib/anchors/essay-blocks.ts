@@ -11,6 +11,7 @@ import { unified } from "unified";
 import { visitParents } from "unist-util-visit-parents";
 import { essayRemarkPlugins } from "@/lib/markdown/essay-pipeline";
 import type { BlockKind, BlockText } from "./block-ids";
+import { blockAnchor } from "./respond-href";
 
 const HEADING = /^h[1-6]$/;
 const BLOCK_CHILDREN = new Set(["p", "ul", "ol", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6"]);
@@ -65,7 +66,10 @@ export function rehypeBlockIds(options: { ids: readonly string[] }) {
       return;
     }
     nodes.forEach((node, index) => {
-      node.properties.dataBlock = options.ids[index];
+      const id = options.ids[index]!;
+      node.properties.dataBlock = id;
+      // An address for the block, which a passage's permalink opens at; a heading keeps its own.
+      node.properties.id ??= blockAnchor(id);
     });
   };
 }

@@ -18,24 +18,33 @@ export function rehypePassageMarks(options: { blocks: readonly BlockPassages[] }
       if (!passages) return 0;
       const depth = overlapDepth(passages.ranges);
       markRanges(node, passages.ranges, depth);
-      const link: Element = {
-        type: "element",
-        tagName: "a",
-        properties: { href: `/comments/${passages.firstCommentId}`, className: ["passage-responses-link"] },
-        children: [{ type: "text", value: `${passages.count} ${passages.count === 1 ? "response" : "responses"}` }],
-      };
+      // "N responses" to its passages as they are, then any "to earlier versions" (orphans placed here).
+      const links: ElementContent[] = [];
+      if (passages.count > 0) links.push(responsesLink(passages.firstCommentId, `${passages.count} ${passages.count === 1 ? "response" : "responses"}`));
+      if (passages.earlier) {
+        const { count, firstCommentId } = passages.earlier;
+        if (links.length > 0) links.push({ type: "text", value: " · " });
+        links.push(responsesLink(firstCommentId, count === 1 ? "1 response to an earlier version" : `${count} responses to earlier versions`));
+      }
       // After the block: a paragraph of its own; inside a list item, the item's own end (an <ol>
       // holds only items). Either way outside the block's text, which the passages' offsets count.
       if (node.tagName === "li") {
-        node.children.push({ type: "element", tagName: "span", properties: { className: ["passage-responses"], dataPassageMeta: "" }, children: [{ type: "text", value: " " }, link] });
+        node.children.push({ type: "element", tagName: "span", properties: { className: ["passage-responses"], dataPassageMeta: "" }, children: [{ type: "text", value: " " }, ...links] });
         return 0;
       }
-      const note: Element = { type: "element", tagName: "p", properties: { className: ["passage-responses"], dataPassageMeta: "" }, children: [link] };
+      const note: Element = { type: "element", tagName: "p", properties: { className: ["passage-responses"], dataPassageMeta: "" }, children: links };
       parent.children.splice(index + 1, 0, note);
       return 1;
     });
   };
 }
+
+const responsesLink = (commentId: number, text: string): Element => ({
+  type: "element",
+  tagName: "a",
+  properties: { href: `/comments/${commentId}`, className: ["passage-responses-link"] },
+  children: [{ type: "text", value: text }],
+});
 
 /** Visits every element carrying data-block; `visit` answers how many nodes it inserted after it. */
 function walk(parent: Parent, visit: (node: Element, parent: Parent, index: number) => number): void {

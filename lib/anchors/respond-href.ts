@@ -1,3 +1,8 @@
+// Addresses of passages (issue 15), used by the server and the browser alike.
+
+/** The element id of a block on the essay page (a passage's permalink ends with it). */
+export const blockAnchor = (blockId: string) => `p-${blockId}`;
+
 // The address of the respond page (issue 15) for a paragraph, a selection in it, or ticked sentences.
 export type RespondQuery = {
   block: string;
@@ -17,3 +22,6 @@ export function respondHref(essayPath: string, query: RespondQuery): string {
   for (const index of query.sentences ?? []) if (index >= 0) search.append("s", String(index));
   return `${essayPath}/respond?${search}`;
 }
+
+/** The page that shows an earlier revision of the essay as it was (issue 15). */
+export const revisionHref = (essayPath: string, revisionId: string) => `${essayPath}/revisions/${revisionId}`;

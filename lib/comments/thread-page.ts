@@ -5,6 +5,7 @@ import { countMindsChanged, countRestatements } from "./minds-changed";
 import { getCachedThread, getCachedThreadLocked, getCachedThreadPassages, getCachedThreadVotes, type ThreadRow } from "./cached-queries";
 import { commentsIn, pageHolding, threadPageHref, type ThreadPageRef } from "./pagination";
 import { attachVotes, threadPages } from "./thread-pages";
+import type { ThreadPassage } from "@/db/queries/passages";
 
 /** One page of an essay's thread, as its page renders it. */
 export type ThreadPage = {
@@ -35,7 +36,7 @@ export async function loadThreadPage(essayPath: string, at: ThreadPageRef): Prom
 }
 
 /** Each comment responding to a passage gets its quote (new objects: the cached rows are shared). */
-function attachPassages(rows: ThreadRow[], passages: readonly { commentId: number; exact: string; placement: "anchored" | "changed" | "orphaned" }[]): ThreadRow[] {
+function attachPassages(rows: ThreadRow[], passages: readonly ThreadPassage[]): ThreadRow[] {
   if (passages.length === 0) return rows;
   const byComment = new Map(passages.map(({ commentId, ...passage }) => [commentId, passage]));
   return rows.map((row) => {

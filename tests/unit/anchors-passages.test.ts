@@ -161,7 +161,7 @@ describe("block ids on the page", () => {
 });
 
 describe("passage marks on the page", () => {
-  it("wrap each anchored range in <mark> without changing the block's text, and add 'N responses' after the block", async () => {
+  it("wrap each anchored range in <mark> without changing the block's text, and add 'N responses' (and any to earlier versions) after the block", async () => {
     const { unified } = await import("unified");
     const { default: remarkParse } = await import("remark-parse");
     const { default: remarkRehype } = await import("remark-rehype");
@@ -182,16 +182,16 @@ describe("passage marks on the page", () => {
           blocks: [
             // Two overlapping passages across the <em>: "Force ends" and "ends the".
             { blockId: para.id, ranges: [[0, 10], [6, 14]], count: 3, firstCommentId: 7 },
-            { blockId: item.id, ranges: [[3, 7]], count: 1, firstCommentId: 9 },
+            { blockId: item.id, ranges: [[3, 7]], count: 1, firstCommentId: 9, earlier: { count: 2, firstCommentId: 4 } },
           ],
         })
         .use(rehypeStringify)
         .process(markdown),
     );
     expect(html).toBe(
-      `<p data-block="${para.id}"><mark class="passage-mark" data-shade="1">Force </mark><em><mark class="passage-mark" data-shade="2">ends</mark></em><mark class="passage-mark" data-shade="1"> the</mark> conversation.</p>` +
+      `<p data-block="${para.id}" id="p-${para.id}"><mark class="passage-mark" data-shade="1">Force </mark><em><mark class="passage-mark" data-shade="2">ends</mark></em><mark class="passage-mark" data-shade="1"> the</mark> conversation.</p>` +
         `<p class="passage-responses" data-passage-meta=""><a href="/comments/7" class="passage-responses-link">3 responses</a></p>\n` +
-        `<ol>\n<li data-block="${item.id}">an <mark class="passage-mark" data-shade="1">item</mark> here<span class="passage-responses" data-passage-meta=""> <a href="/comments/9" class="passage-responses-link">1 response</a></span></li>\n</ol>`,
+        `<ol>\n<li data-block="${item.id}" id="p-${item.id}">an <mark class="passage-mark" data-shade="1">item</mark> here<span class="passage-responses" data-passage-meta=""> <a href="/comments/9" class="passage-responses-link">1 response</a> · <a href="/comments/4" class="passage-responses-link">2 responses to earlier versions</a></span></li>\n</ol>`,
     );
   });
 });

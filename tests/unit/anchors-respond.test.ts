@@ -77,4 +77,13 @@ describe("the essay's Respond links", () => {
     expect(html).toContain('<a href="/comments/7" class="passage-responses-link">2 responses</a><span class="passage-respond"> · <a href="/essay/respond?block=b3">Respond</a></span></p>');
     expect(html.match(/block=b3/g)).toHaveLength(1);
   });
+
+  it("follow a block that has only responses to earlier versions, with no “0 responses”", () => {
+    const tree = page();
+    rehypePassageMarks({ blocks: [{ blockId: "b1", count: 0, firstCommentId: 5, ranges: [], earlier: { count: 1, firstCommentId: 5 } }] })(tree);
+    rehypeRespondLinks({ href })(tree);
+    const html = toHtml(tree);
+    expect(html).toContain('<p class="passage-responses" data-passage-meta=""><a href="/comments/5" class="passage-responses-link">1 response to an earlier version</a><span class="passage-respond"> · <a href="/essay/respond?block=b1">Respond</a></span></p>');
+    expect(html).not.toContain("0 responses");
+  });
 });

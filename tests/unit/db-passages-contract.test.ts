@@ -125,6 +125,15 @@ for (const target of targets) {
       const late = await respond(essayPath, revision.id, b1.id, "Talk keeps it open", b1.text);
       if (!late.ok) throw new Error("late response refused");
       expect((await m.passages.passagesOf([late.commentId]))[0]).toMatchObject({ placement: "anchored", blockId: b1.id, start: 29, revisionId: revision.id });
+
+      // The essay page: marks and counts per block; the orphan is a response to an earlier version at b1.
+      const marks = new Map((await m.passages.passagesByBlock(essayPath, second.revision.id)).map((block) => [block.blockId, block]));
+      expect(marks.get(b1.id)).toEqual({ blockId: b1.id, ranges: [[0, 27], [29, 47]], count: 2, firstCommentId: kept.commentId, earlier: { count: 1, firstCommentId: removed.commentId } });
+      expect(marks.get(b0.id)).toEqual({ blockId: b0.id, ranges: [], count: 1, firstCommentId: edited.commentId });
+      // The thread: each quote with the revision and block it was written on, and where it is now.
+      const quoted = new Map((await m.passages.threadPassages(essayPath)).map((row) => [row.commentId, row]));
+      expect(quoted.get(removed.commentId)).toEqual({ commentId: removed.commentId, exact: "closing thought", placement: "orphaned", revisionId: revision.id, writtenBlockId: b2.id, blockId: b1.id });
+      expect(quoted.get(edited.commentId)).toMatchObject({ placement: "changed", writtenBlockId: b0.id, blockId: b0.id });
     });
 
     it("revisions and passages go into a backup and come back the same; a passage naming a revision not in the file is refused", async () => {
