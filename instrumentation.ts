@@ -1,5 +1,5 @@
 // Next calls register() once when a server process starts (https://nextjs.org/docs/app/guides/instrumentation).
-// Here it hands the cache handler its tag queries, starts the comment render thread (docs/decisions/017-comment-posting-off-the-main-thread.md)
+// Here it hands the cache handler its tag queries, re-anchors passages of edited essays, starts the comment render thread (docs/decisions/017-comment-posting-off-the-main-thread.md)
 // and, for long-running servers, the outbox sender (docs/decisions/012-notifications-outbox.md).
 export async function register() {
   // The one read of process.env outside env.js: Next's documented way to tell the Node.js
@@ -16,6 +16,11 @@ export async function register() {
       import("./lib/cache/shared-tag-store.js"),
     ]);
     provideSharedTagStore({ read: (seq) => listCacheTagEventsSince({ seq }), write: (events) => recordCacheTagEvents({ events }) });
+    // Edited essays: their passages re-anchored to the new text before readers see it (decision 045).
+    const { recordEssayRevisionsAtStart } = await import("./lib/anchors/record-revisions-at-start");
+    void recordEssayRevisionsAtStart().catch((error: unknown) =>
+      console.warn(`[passages] Could not re-anchor the passages of edited essays at start (${error instanceof Error ? error.message : String(error)}); each essay's next render tries again.`),
+    );
     const { startCommentRenderThread } = await import("./lib/comments/render-comment");
     startCommentRenderThread();
     if (env.OUTBOX_INTERVAL_SECONDS === 0) return;
