@@ -8,6 +8,7 @@ const VIEW_LABELS: Record<AdminView, string> = {
   bans: "Bans",
   votes: "Coinciding votes",
   deltas: "Δs",
+  passages: "Orphaned passages",
   log: "Log",
 };
 

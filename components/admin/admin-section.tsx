@@ -1,5 +1,6 @@
 import { listRecentDeltas } from "@/db/queries/deltas";
 import { getThreadLock } from "@/db/queries/moderation";
+import { listOrphanedPassages } from "@/db/queries/passages";
 import { getCoincidentVoterPairs } from "@/db/queries/votes";
 import { listActiveBans, listModerationLog, listOpenReports, listPendingComments, listRecentComments } from "@/db/queries/moderation-lists";
 import { ADMIN_PAGE_SIZE, type AdminQuery } from "@/lib/moderation/admin-query";
@@ -11,6 +12,7 @@ import { CoincidentVoterList } from "./coincident-voter-list";
 import { CommentCard } from "./comment-card";
 import { DeltaList } from "./delta-list";
 import { ModerationLogList } from "./moderation-log-list";
+import { OrphanList } from "./orphan-list";
 import { ThreadLockForm } from "./moderation-forms";
 import { ReportCard } from "./report-card";
 
@@ -109,6 +111,15 @@ export async function AdminSection({ query, moderator, essays, returnTo }: Props
       return (
         <>
           {rows.length === 0 ? <p className="admin-empty">Nobody has awarded a Δ yet.</p> : <DeltaList deltas={rows} essayTitles={titles} returnTo={returnTo} />}
+          <AdminPagination query={query} hasMore={hasMore} />
+        </>
+      );
+    }
+    case "passages": {
+      const { rows, hasMore } = paged(await listOrphanedPassages(page(query)));
+      return (
+        <>
+          {rows.length === 0 ? <p className="admin-empty">Every response to a passage is still on the essay’s words.</p> : <OrphanList orphans={rows} essayTitles={titles} />}
           <AdminPagination query={query} hasMore={hasMore} />
         </>
       );

@@ -246,3 +246,34 @@ export async function orphanedPassages(essayPath: string): Promise<{ commentId: 
     .innerJoin(essayRevisions, eq(essayRevisions.id, commentPassages.revisionId))
     .where(and(eq(essayRevisions.essayPath, essayPath), eq(commentPassages.placement, "orphaned")));
 }
+
+export type OrphanListing = { commentId: number; essayPath: string; exact: string; revisionId: string; nearBlockText: string | null };
+
+/**
+ * Every orphaned passage (issue 15), for /admin: the quote as written, its comment, the revision it
+ * was written on, and the text of the nearest surviving block it is shown at. Two queries: the
+ * orphans, then the revisions they are placed in (a handful), whatever the number of orphans.
+ */
+export async function listOrphanedPassages({ limit, offset }: { limit: number; offset: number }): Promise<OrphanListing[]> {
+  const { db, schema } = getDb();
+  const { commentPassages, essayRevisions, comments } = schema;
+  const rows = await db
+    .select({
+      commentId: commentPassages.commentId,
+      essayPath: comments.essayPath,
+      exact: commentPassages.exact,
+      revisionId: commentPassages.revisionId,
+      placedRevisionId: commentPassages.placedRevisionId,
+      nearBlockId: commentPassages.placedBlockId,
+    })
+    .from(commentPassages)
+    .innerJoin(comments, eq(comments.id, commentPassages.commentId))
+    .where(and(eq(commentPassages.placement, "orphaned"), isNull(comments.deletedAt)))
+    .orderBy(desc(commentPassages.commentId))
+    .limit(limit)
+    .offset(offset);
+  const placedIds = [...new Set(rows.map((row) => row.placedRevisionId))];
+  const placedIn = placedIds.length === 0 ? [] : await db.select().from(essayRevisions).where(inArray(essayRevisions.id, placedIds));
+  const blockText = new Map(placedIn.flatMap((row) => parseBlocks(row.blocks).map((block) => [`${row.id} ${block.id}`, block.text] as const)));
+  return rows.map(({ placedRevisionId, nearBlockId, ...row }) => ({ ...row, nearBlockText: nearBlockId ? (blockText.get(`${placedRevisionId} ${nearBlockId}`) ?? null) : null }));
+}

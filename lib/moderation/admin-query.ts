@@ -2,7 +2,7 @@
 // links and the tests read and write it the same way. Anything unknown falls back to a default.
 import type { CommentListStatus } from "@/db/queries/moderation-lists";
 
-export const ADMIN_VIEWS = ["recent", "queue", "reports", "bans", "votes", "deltas", "log"] as const;
+export const ADMIN_VIEWS = ["recent", "queue", "reports", "bans", "votes", "deltas", "passages", "log"] as const;
 export type AdminView = (typeof ADMIN_VIEWS)[number];
 
 export const COMMENT_STATUSES: readonly CommentListStatus[] = ["published", "pending", "hidden", "deleted"];

@@ -7,6 +7,7 @@ import { run } from "../../scripts/lib/run";
 import { startApp, type AppServer } from "../support/app-server";
 import type { OidcUser } from "../support/oidc-server";
 import { chooseOidcUser, expect, finishSignIn, newUser, OIDC_BUTTON, test } from "./harness/fixtures";
+import { MODERATOR } from "./harness/people";
 import { E2E_EXTRA_PORTS } from "./harness/ports";
 
 // Passages across a revision of the essay (issue 15), the way a writer works: readers respond to
@@ -58,6 +59,7 @@ test.beforeAll(async () => {
     AUTH_OIDC_ID: "essays-e2e",
     AUTH_OIDC_SECRET: "essays-e2e-secret",
     AUTH_OIDC_NAME: "Test Identity",
+    ADMIN_EMAILS: MODERATOR.email,
     OUTBOX_INTERVAL_SECONDS: "0",
   };
   await build();
@@ -144,4 +146,13 @@ test("after the essay's file is edited and the site rebuilt, each response is on
   await expect(page.locator(".prose")).toContainText(DOOMED);
   await expect(page.locator(".revision-notice")).toContainText("The essay has been revised since");
   await page.context().close();
+
+  // The writer sees what the edit left behind on /admin: the quote as written, and where it is shown.
+  const writer = await signIn(browser, MODERATOR);
+  await writer.goto(`${BASE}/admin?view=passages`);
+  const orphan = writer.getByRole("article", { name: `Orphaned passage of comment ${doomed}` });
+  await expect(orphan.locator("blockquote")).toHaveText("Its claim is too broad to defend");
+  // Beside the paragraph before the deleted one, or the one after it: whichever re-anchoring found nearest.
+  await expect(orphan).toContainText(/Shown beside: “(We owe our opponents a patient hearing|In the end the conversation)/);
+  await writer.context().close();
 });

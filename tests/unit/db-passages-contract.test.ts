@@ -134,6 +134,11 @@ for (const target of targets) {
       const quoted = new Map((await m.passages.threadPassages(essayPath)).map((row) => [row.commentId, row]));
       expect(quoted.get(removed.commentId)).toEqual({ commentId: removed.commentId, exact: "closing thought", placement: "orphaned", revisionId: revision.id, writtenBlockId: b2.id, blockId: b1.id });
       expect(quoted.get(edited.commentId)).toMatchObject({ placement: "changed", writtenBlockId: b0.id, blockId: b0.id });
+      // The writer's list on /admin: the quote as written, beside the paragraph readers see it at.
+      const orphans = await m.passages.listOrphanedPassages({ limit: 100, offset: 0 });
+      expect(orphans.filter((row) => row.essayPath === essayPath)).toEqual([
+        { commentId: removed.commentId, essayPath, exact: "closing thought", revisionId: revision.id, nearBlockText: next[2]!.text },
+      ]);
     });
 
     it("revisions and passages go into a backup and come back the same; a passage naming a revision not in the file is refused", async () => {
