@@ -72,7 +72,9 @@ test("a comment responding to a passage quotes it in the thread and links to it;
   await expect.poll(async () => (await page.goto(ESSAY), await page.locator(`#comment-${id}`).count())).toBe(1);
   const comment = page.locator(`#comment-${id}`);
   await expect(comment.locator(".comment-passage blockquote")).toHaveText(exact);
-  await expect(comment.getByRole("link", { name: "Responding to this passage of the essay" })).toHaveAttribute("href", `${ESSAY}#:~:text=${encodeURIComponent(exact)}`);
+  await expect(comment.getByRole("link", { name: "Responding to this passage of the essay" })).toHaveAttribute("href", `${ESSAY}#p-${block.id}:~:text=${encodeURIComponent(exact)}`);
+  // The address's element id is the passage's block, for browsers without text fragments.
+  await expect(page.locator(`#p-${block.id}`)).toHaveAttribute("data-block", block.id);
   // The forged attempt left no comment behind.
   await expect(page.locator(".comment", { hasText: body })).toHaveCount(1);
   const axe = await new AxeBuilder({ page }).include(`#comment-${id}`).analyze();
