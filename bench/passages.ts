@@ -16,7 +16,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migrateDatabase } from "../db/migrate";
-import { prefixAt, sentenceStarts, suffixAt } from "../lib/anchors/quote";
+import { prefixAt, suffixAt } from "../lib/anchors/quote";
+import { sentencesOf } from "../lib/anchors/sentences";
 import { parseFlags, type FlagSpec } from "./lib/args";
 import { buildOrReuse } from "./lib/build-once";
 import { openSqliteClient, planThread, recordInvalidation, seedThread, type SqlClient } from "./lib/comment-seed";
@@ -63,14 +64,7 @@ async function seedPassages(client: SqlClient, commentIds: number[]): Promise<nu
   const [revision] = await client.all<{ id: string; blocks: string }>("select id, blocks from essay_revisions where essay_path = ? order by first_seen_at desc limit 1", [ESSAY]);
   if (!revision) throw new Error("the server recorded no revision of the essay at its start");
   const blocks = (JSON.parse(revision.blocks) as { id: string; kind: string; text: string }[]).filter((block) => block.kind !== "heading");
-  const sentences = blocks.flatMap((block) => {
-    const starts = sentenceStarts(block.text);
-    return starts.map((start, i) => {
-      let end = starts[i + 1] ?? block.text.length;
-      while (end > start && /\s/.test(block.text[end - 1]!)) end -= 1;
-      return { block, start, end };
-    });
-  });
+  const sentences = blocks.flatMap((block) => sentencesOf(block.text).map(({ start, end }) => ({ block, start, end })));
   await client.transaction(async () => {
     for (const [i, commentId] of commentIds.entries()) {
       const { block, start, end } = sentences[i % sentences.length]!;

@@ -1,6 +1,7 @@
 // The admin page's address: /admin?view=…&essay=…&status=…&page=…. Pure, so the page, its
 // links and the tests read and write it the same way. Anything unknown falls back to a default.
 import type { CommentListStatus } from "@/db/queries/moderation-lists";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 
 export const ADMIN_VIEWS = ["recent", "queue", "reports", "bans", "votes", "deltas", "passages", "log"] as const;
 export type AdminView = (typeof ADMIN_VIEWS)[number];
@@ -13,16 +14,13 @@ const MAX_PAGE = 10_000;
 
 export type AdminQuery = { view: AdminView; essay?: string; status?: CommentListStatus; page: number };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** Reads the address; `essayPaths` are the essays that exist (a filter on any other path is dropped). */
 export function parseAdminQuery(params: SearchParams, essayPaths: ReadonlySet<string>): AdminQuery {
-  const view = ADMIN_VIEWS.find((candidate) => candidate === first(params.view)) ?? "recent";
-  const essay = first(params.essay);
-  const status = COMMENT_STATUSES.find((candidate) => candidate === first(params.status));
-  const page = Number(first(params.page));
+  const view = ADMIN_VIEWS.find((candidate) => candidate === firstParam(params.view)) ?? "recent";
+  const essay = firstParam(params.essay);
+  const status = COMMENT_STATUSES.find((candidate) => candidate === firstParam(params.status));
+  const page = Number(firstParam(params.page));
   return {
     view,
     essay: view === "recent" && essay && essayPaths.has(essay) ? essay : undefined,

@@ -4,7 +4,8 @@ import net from "node:net";
 import path from "node:path";
 import { startApp, type AppServer } from "../support/app-server";
 import { cleanClone } from "../support/clean-clone";
-import { chooseOidcUser, expect, finishSignIn, newUser, OIDC_BUTTON, test, waitForViewer } from "./harness/fixtures";
+import { expect, newUser, test, waitForViewer } from "./harness/fixtures";
+import { signInAt } from "./harness/instance";
 import { E2E_EXTRA_PORTS } from "./harness/ports";
 
 // What every host runs first: `npm run build` on a fresh clone, with no database and nothing
@@ -111,12 +112,7 @@ test("npm run build on a fresh clone with no database succeeds, and the first st
   expect(await anonymous(ESSAY)).toContain("Join the conversation");
 
   const user = newUser("First Reader");
-  const context = await browser.newContext();
-  await chooseOidcUser(context, user);
-  const page = await context.newPage();
-  await page.goto(`${BASE}/sign-in?callbackUrl=${encodeURIComponent(ESSAY)}`);
-  await page.getByRole("button", { name: OIDC_BUTTON }).click();
-  await finishSignIn(page, user.name);
+  const page = await signInAt(browser, BASE, user, ESSAY);
   await page.goto(`${BASE}${ESSAY}`);
   await waitForViewer(page);
   const words = `The first words after a clean build ${Date.now()}`;
@@ -127,5 +123,5 @@ test("npm run build on a fresh clone with no database succeeds, and the first st
   // Live for everyone: the prerendered page and feed, built with an empty thread, now carry it.
   expect(await anonymous(ESSAY)).toContain(words);
   expect(await anonymous(`${ESSAY}/comments.xml`)).toContain(words);
-  await context.close();
+  await page.context().close();
 });

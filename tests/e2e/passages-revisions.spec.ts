@@ -6,7 +6,8 @@ import { migrateDatabase } from "../../db/migrate";
 import { run } from "../../scripts/lib/run";
 import { startApp, type AppServer } from "../support/app-server";
 import type { OidcUser } from "../support/oidc-server";
-import { chooseOidcUser, expect, finishSignIn, newUser, OIDC_BUTTON, test } from "./harness/fixtures";
+import { expect, newUser, test } from "./harness/fixtures";
+import { instanceEnv, signInAt } from "./harness/instance";
 import { MODERATOR } from "./harness/people";
 import { E2E_EXTRA_PORTS } from "./harness/ports";
 
@@ -48,20 +49,7 @@ test.beforeAll(async () => {
   fs.writeFileSync(path.join(content, "an-essay-in-revision.md"), FIRST_DRAFT);
   const file = path.join(dataDir, "blog.db");
   await migrateDatabase({ config: { dialect: "sqlite", file } });
-  env = {
-    DATABASE_URL: `file:${file}`,
-    DATA_DIR: dataDir,
-    CONTENT_DIR: content,
-    SITE_URL: BASE,
-    AUTH_URL: BASE,
-    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-    AUTH_OIDC_ISSUER: process.env.E2E_OIDC_ISSUER ?? "",
-    AUTH_OIDC_ID: "essays-e2e",
-    AUTH_OIDC_SECRET: "essays-e2e-secret",
-    AUTH_OIDC_NAME: "Test Identity",
-    ADMIN_EMAILS: MODERATOR.email,
-    OUTBOX_INTERVAL_SECONDS: "0",
-  };
+  env = instanceEnv({ base: BASE, databaseFile: file, dataDir, contentDir: content });
   await build();
   await start();
 });
@@ -71,15 +59,7 @@ test.afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(browser: Browser, user: OidcUser): Promise<Page> {
-  const context = await browser.newContext();
-  await chooseOidcUser(context, user);
-  const page = await context.newPage();
-  await page.goto(`${BASE}/sign-in?callbackUrl=${encodeURIComponent(ESSAY)}`);
-  await page.getByRole("button", { name: OIDC_BUTTON }).click();
-  await finishSignIn(page, user.name);
-  return page;
-}
+const signIn = (browser: Browser, user: OidcUser) => signInAt(browser, BASE, user, ESSAY);
 
 /** Selects `words` in the paragraph that contains them and responds through the control. */
 async function respondTo(page: Page, words: string, body: string): Promise<number> {

@@ -5,7 +5,8 @@ import type { Browser, Page } from "@playwright/test";
 import { migrateDatabase } from "../../db/migrate";
 import { startApp, type AppServer } from "../support/app-server";
 import type { OidcUser } from "../support/oidc-server";
-import { chooseOidcUser, expect, finishSignIn, newUser, OIDC_BUTTON, test } from "./harness/fixtures";
+import { expect, newUser, test } from "./harness/fixtures";
+import { instanceEnv, signInAt } from "./harness/instance";
 import { MODERATOR } from "./harness/people";
 import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_EXTRA_PORTS } from "./harness/ports";
 
@@ -27,21 +28,7 @@ test.beforeAll(async () => {
     port: PORT,
     distDir: E2E_DIST_DIR,
     logFile: ".tmp/e2e-premoderation.log",
-    env: {
-      DATABASE_URL: `file:${file}`,
-      DATA_DIR: dataDir,
-      CONTENT_DIR: E2E_CONTENT_DIR,
-      SITE_URL: BASE,
-      AUTH_URL: BASE,
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-      AUTH_OIDC_ISSUER: process.env.E2E_OIDC_ISSUER ?? "",
-      AUTH_OIDC_ID: "essays-e2e",
-      AUTH_OIDC_SECRET: "essays-e2e-secret",
-      AUTH_OIDC_NAME: "Test Identity",
-      ADMIN_EMAILS: MODERATOR.email,
-      COMMENTS_MODERATION: "first",
-      OUTBOX_INTERVAL_SECONDS: "0",
-    },
+    env: { ...instanceEnv({ base: BASE, databaseFile: file, dataDir, contentDir: E2E_CONTENT_DIR }), COMMENTS_MODERATION: "first" },
   });
 });
 
@@ -50,15 +37,7 @@ test.afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(browser: Browser, user: OidcUser): Promise<Page> {
-  const context = await browser.newContext();
-  await chooseOidcUser(context, user);
-  const page = await context.newPage();
-  await page.goto(`${BASE}/sign-in?callbackUrl=${encodeURIComponent(ESSAY)}`);
-  await page.getByRole("button", { name: OIDC_BUTTON }).click();
-  await finishSignIn(page, user.name);
-  return page;
-}
+const signIn = (browser: Browser, user: OidcUser) => signInAt(browser, BASE, user, ESSAY);
 
 async function post(page: Page, text: string): Promise<number> {
   await page.goto(`${BASE}${ESSAY}`);

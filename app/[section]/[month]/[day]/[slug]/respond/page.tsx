@@ -8,8 +8,9 @@ import { rangeOfSentences, sentencesOf } from "@/lib/anchors/sentences";
 import { pathFromParams, type EssayParams } from "@/lib/content/essay-params";
 import { getEssayByPath } from "@/lib/content/essays";
 import { respondHref, type RespondQuery } from "@/lib/anchors/respond-href";
+import { allParams, firstParam, type SearchParams } from "@/lib/search-params";
 
-type Props = { params: Promise<EssayParams>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<EssayParams>; searchParams: Promise<SearchParams> };
 
 // Respond to a passage (issue 15): where a selection in the essay leads (with JavaScript), and the
 // page a paragraph's "Respond" link opens (without): the paragraph's sentences to tick, then the
@@ -17,21 +18,19 @@ type Props = { params: Promise<EssayParams>; searchParams: Promise<Record<string
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Respond to a passage", robots: { index: false } };
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const all = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const whole = (value: string | undefined) => (value !== undefined && /^\d{1,7}$/.test(value) ? Number(value) : undefined);
 
 export default async function RespondPage({ params, searchParams }: Props) {
   const essay = getEssayByPath(pathFromParams(await params));
   if (!essay || essay.comments === "hidden") notFound();
   const query = await searchParams;
-  const ticks = all(query.s).map((value) => whole(value) ?? -1);
+  const ticks = allParams(query.s).map((value) => whole(value) ?? -1);
   const asked: RespondQuery = {
-    block: first(query.block) ?? "",
-    revision: first(query.revision),
-    start: whole(first(query.start)),
-    end: whole(first(query.end)),
-    endBlock: first(query.endBlock),
+    block: firstParam(query.block) ?? "",
+    revision: firstParam(query.revision),
+    start: whole(firstParam(query.start)),
+    end: whole(firstParam(query.end)),
+    endBlock: firstParam(query.endBlock),
     sentences: ticks,
   };
   // Signed out: sign in first and come back to this very choice.
@@ -68,7 +67,7 @@ export default async function RespondPage({ params, searchParams }: Props) {
     else passage = chosen;
   } else if (stale) {
     problem = "The essay was revised since you loaded it, so your selection may have moved. Tick the sentences you respond to.";
-  } else if (ticks.length > 0 || first(query.choose) !== undefined) {
+  } else if (ticks.length > 0 || firstParam(query.choose) !== undefined) {
     const range = rangeOfSentences(sentences, ticks);
     const chosen = range && passageFromSelection(revision.blocks, { startBlock: block.id, startOffset: range.start, endBlock: block.id, endOffset: range.end });
     if (!chosen) problem = "Tick at least one of the paragraph’s sentences.";
