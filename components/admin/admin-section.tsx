@@ -119,7 +119,7 @@ export async function AdminSection({ query, moderator, essays, returnTo }: Props
       const { rows, hasMore } = paged(await listOrphanedPassages(page(query)));
       return (
         <>
-          {rows.length === 0 ? <p className="admin-empty">Every response to a passage is still on the essay’s words.</p> : <OrphanList orphans={rows} essayTitles={titles} />}
+          {rows.length === 0 ? <p className="admin-empty">Every response to a passage is still on the essay’s words.</p> : <OrphanList orphans={rows} essayTitles={titles} returnTo={returnTo} />}
           <AdminPagination query={query} hasMore={hasMore} />
         </>
       );

@@ -6,6 +6,7 @@ import {
   banUserAction,
   hideCommentAction,
   lockThreadAction,
+  reattachPassageAction,
   removeDeltaAction,
   resolveReportAction,
   restoreCommentAction,
@@ -155,6 +156,43 @@ export function RemoveDeltaForm({ deltaId, subject, returnTo }: Hidden & { delta
         <ReasonFields idPrefix={idPrefix} legend="Why remove it? Readers see this reason in its place." />
         <button type="submit" className="button button-danger">
           Remove Δ
+        </button>
+      </form>
+    </details>
+  );
+}
+
+const blockLabel = (text: string, index: number) => `${index + 1}. ${text.length > 70 ? `${text.slice(0, 70).replace(/\s+\S*$/, "")} …` : text}`;
+
+/**
+ * Re-attach a response to a passage by hand (issue 15): a paragraph of the essay's current version
+ * and the words in it, copied exactly. Other words than the quote are shown as "changed".
+ */
+export function ReattachPassageForm({ commentId, blocks, nearBlockId, returnTo }: Hidden & { commentId: number; blocks: readonly { id: string; text: string }[]; nearBlockId?: string }) {
+  const idPrefix = `reattach-${commentId}`;
+  return (
+    <details className="admin-details">
+      <summary>
+        Re-attach<span className="visually-hidden"> the passage of comment {commentId}</span>…
+      </summary>
+      <form action={plain(reattachPassageAction)} className="stack-form admin-form">
+        <input type="hidden" name="commentId" value={commentId} />
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <label htmlFor={`${idPrefix}-block`}>Paragraph of the current version</label>
+        <select id={`${idPrefix}-block`} name="blockId" defaultValue={nearBlockId} required>
+          {blocks.map((block, index) => (
+            <option key={block.id} value={block.id}>
+              {blockLabel(block.text, index)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${idPrefix}-words`}>The words in it this response is about</label>
+        <textarea id={`${idPrefix}-words`} name="words" required maxLength={1000} rows={2} aria-describedby={`${idPrefix}-words-hint`} />
+        <p id={`${idPrefix}-words-hint`} className="hint">
+          Copy them from the paragraph exactly. If they are not the words it quoted, readers see its original quote, marked “revised after this comment”.
+        </p>
+        <button type="submit" className="button">
+          Re-attach
         </button>
       </form>
     </details>

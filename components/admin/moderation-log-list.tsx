@@ -8,6 +8,7 @@ const COMMENT_ACTIONS: Partial<Record<ModerationAction, string>> = {
   restore: "restored",
   approve: "approved",
   "resolve-report": "resolved a report on",
+  "reattach-passage": "re-attached the passage of",
 };
 
 /** One entry in words: "hid comment 12 by Ada on “Essay”", "banned Ada", "locked the thread of “Essay”". */

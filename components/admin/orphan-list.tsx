@@ -1,15 +1,16 @@
 import type { OrphanListing } from "@/db/queries/passages";
 import { revisionHref } from "@/lib/anchors/respond-href";
 import { commentPermalink } from "@/lib/comments/permalink";
+import { ReattachPassageForm } from "./moderation-forms";
 
 const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 140).replace(/\s+\S*$/, "")} …` : text);
 
 /**
  * Responses whose passage the essay no longer has (issue 15): each quote as its reader wrote it, the
  * version it was written on, and the paragraph readers now see it beside ("responses to earlier
- * versions"). For the writer, to see what their edits left behind.
+ * versions"). For the writer, to see what their edits left behind and re-attach it by hand (logged).
  */
-export function OrphanList({ orphans, essayTitles }: { orphans: OrphanListing[]; essayTitles: ReadonlyMap<string, string> }) {
+export function OrphanList({ orphans, essayTitles, returnTo }: { orphans: OrphanListing[]; essayTitles: ReadonlyMap<string, string>; returnTo: string }) {
   return (
     <ul className="admin-list">
       {orphans.map((orphan) => (
@@ -21,6 +22,7 @@ export function OrphanList({ orphans, essayTitles }: { orphans: OrphanListing[];
             </p>
             <blockquote className="admin-quote">{orphan.exact}</blockquote>
             <p>{orphan.nearBlockText ? <>Shown beside: “{excerpt(orphan.nearBlockText)}”</> : "Shown at the end of the essay."}</p>
+            {orphan.blocks.length > 0 && <ReattachPassageForm commentId={orphan.commentId} blocks={orphan.blocks} nearBlockId={orphan.nearBlockId ?? undefined} returnTo={returnTo} />}
           </article>
         </li>
       ))}

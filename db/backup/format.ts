@@ -167,6 +167,11 @@ const commentPassageRow = z.strictObject({
   placedBlockId: text.nullable(),
   placedStart: offset.nullable(),
   placedEnd: offset.nullable(),
+  // Absent from backups written before hand re-attachment existed.
+  attachedRevisionId: text.min(1).nullable().default(null),
+  attachedBlockId: text.min(1).nullable().default(null),
+  attachedStart: offset.nullable().default(null),
+  attachedEnd: offset.nullable().default(null),
 });
 
 /** Every table in a backup, in the order they are written and imported (parents before children). */
@@ -319,6 +324,7 @@ function findReferenceProblems(backup: Backup): string[] {
     refer("commentPassages", i, "commentId", row.commentId, comments, "a comment id");
     refer("commentPassages", i, "revisionId", row.revisionId, revisions, "an essay revision id");
     refer("commentPassages", i, "placedRevisionId", row.placedRevisionId, revisions, "an essay revision id");
+    if (row.attachedRevisionId !== null) refer("commentPassages", i, "attachedRevisionId", row.attachedRevisionId, revisions, "an essay revision id");
     if (row.endOffset <= row.startOffset) problems.push(`commentPassages[${i}].endOffset: ends at or before its start`);
   });
   backup.reports.forEach((row, i) => {

@@ -11,9 +11,9 @@ import { isModerator, type Moderator } from "@/lib/moderation/moderators";
 // (3) appends its log entry. A request that changes nothing writes no log entry. Nothing here
 // deletes or clears what a reader wrote. Reasons and dates arrive validated from the caller.
 
-export type ModerationAction = "hide" | "restore" | "approve" | "lock" | "unlock" | "ban" | "unban" | "resolve-report" | "remove-delta";
+export type ModerationAction = "hide" | "restore" | "approve" | "lock" | "unlock" | "ban" | "unban" | "resolve-report" | "remove-delta" | "reattach-passage";
 
-type NotModerator = { ok: false; reason: "not-moderator" };
+export type NotModerator = { ok: false; reason: "not-moderator" };
 const notModerator: NotModerator = { ok: false, reason: "not-moderator" };
 
 /** The query-level half of "authorization in the action AND the query": the same rule, read in the transaction. */
@@ -56,17 +56,17 @@ async function appendLog(tx: Db, actor: Moderator, now: Date, entries: LogEntry[
 }
 
 /** What every moderation change takes besides its target: who makes it, and when (the log's time). */
-type ModeratorRequest = { actor: Moderator; now?: Date };
+export type ModeratorRequest = { actor: Moderator; now?: Date };
 
 /** Appends entries to the log as the actor, at the change's time, inside its transaction. */
-type AppendLog = (entries: LogEntry[]) => Promise<void>;
+export type AppendLog = (entries: LogEntry[]) => Promise<void>;
 
 /**
  * The transaction every change runs in (steps 1–3 above): not-moderator, with nothing written,
  * unless the actor is still a moderator; then change makes its conditional write and appends
  * its log entries through log.
  */
-function withModeratorTransaction<T>(
+export function withModeratorTransaction<T>(
   actor: Moderator,
   now: Date,
   change: (tx: Db, log: AppendLog) => Promise<T>,

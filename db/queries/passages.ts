@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, withTransaction, type Db } from "@/db/client";
+import { withModeratorTransaction, type ModeratorRequest, type NotModerator } from "@/db/queries/moderation";
 import { carryBlockIds, type Block, type BlockText } from "@/lib/anchors/block-ids";
 import { quoteBlock, type PassageAnchor } from "@/lib/anchors/quote";
 import { Reanchorer, type Placement } from "@/lib/anchors/reanchor";
@@ -77,27 +78,35 @@ export async function recordRevision(essayPath: string, blocks: readonly BlockTe
 }
 
 /**
- * Moves every passage of the essay from the revision it was written on to `to` (one diff per block
- * pair, shared by all passages written on the same revision), and stores each placement.
+ * Moves every passage of the essay from the revision it was written on (or, for one the writer
+ * re-attached by hand, from the words chosen then) to `to`: one diff per block pair, shared by all
+ * passages from the same revision, and stores each placement.
  */
 async function reanchorEssay(tx: Db, essayPath: string, to: StoredRevision): Promise<number> {
-  const { commentPassages, essayRevisions } = getDb().schema;
+  const { commentPassages, comments, essayRevisions } = getDb().schema;
   const rows = await tx
-    .select({ passage: commentPassages, revisionBlocks: essayRevisions.blocks })
+    .select({ passage: commentPassages })
     .from(commentPassages)
-    .innerJoin(essayRevisions, eq(essayRevisions.id, commentPassages.revisionId))
-    .where(eq(essayRevisions.essayPath, essayPath));
-  const reanchorers = new Map<string, Reanchorer>();
-  for (const { passage, revisionBlocks } of rows) {
-    let reanchorer = reanchorers.get(passage.revisionId);
-    if (!reanchorer) reanchorers.set(passage.revisionId, (reanchorer = new Reanchorer(parseBlocks(revisionBlocks), to.blocks)));
-    const placement = reanchorer.place(anchorOf(passage));
-    await tx.update(commentPassages).set(placementColumns(to.id, placement)).where(eq(commentPassages.commentId, passage.commentId));
+    .innerJoin(comments, eq(comments.id, commentPassages.commentId))
+    .where(eq(comments.essayPath, essayPath));
+  const fromIds = [...new Set(rows.map(({ passage }) => passage.attachedRevisionId ?? passage.revisionId))];
+  const fromRevisions = fromIds.length === 0 ? [] : await tx.select({ id: essayRevisions.id, blocks: essayRevisions.blocks }).from(essayRevisions).where(inArray(essayRevisions.id, fromIds));
+  const reanchorers = new Map(fromRevisions.map((row) => [row.id, new Reanchorer(parseBlocks(row.blocks), to.blocks)] as const));
+  const blocksOf = new Map(fromRevisions.map((row) => [row.id, parseBlocks(row.blocks)] as const));
+  for (const { passage } of rows) {
+    const anchor = passage.attachedRevisionId ? attachedAnchorOf(passage, blocksOf.get(passage.attachedRevisionId) ?? []) : anchorOf(passage);
+    const reanchorer = reanchorers.get(anchor?.revision ?? "");
+    const placement: Placement = anchor && reanchorer ? reanchorer.place(anchor) : { status: "orphaned", near: null };
+    // Words the writer chose by hand are the quote's place, not its words: anchored only if they are the very same.
+    const honest = placement.status === "anchored" && anchor && anchor.exact !== passage.exact ? { ...placement, status: "changed" as const } : placement;
+    await tx.update(commentPassages).set(placementColumns(to.id, honest)).where(eq(commentPassages.commentId, passage.commentId));
   }
   return rows.length;
 }
 
 type PassageRow = typeof import("@/db/schema/pg").commentPassages.$inferSelect;
+/** A new passage's row: never re-attached yet. */
+type NewPassageValues = Omit<PassageRow, "commentId" | "attachedRevisionId" | "attachedBlockId" | "attachedStart" | "attachedEnd">;
 
 const anchorOf = (row: PassageRow): PassageAnchor => ({
   revision: row.revisionId,
@@ -108,6 +117,14 @@ const anchorOf = (row: PassageRow): PassageAnchor => ({
   prefix: row.prefix,
   suffix: row.suffix,
 });
+
+/** The anchor of the words a writer re-attached a passage to, in the revision they chose them in. */
+function attachedAnchorOf(row: PassageRow, blocks: Block[]): PassageAnchor | null {
+  const block = blocks.find((candidate) => candidate.id === row.attachedBlockId);
+  if (!block || row.attachedRevisionId === null || row.attachedStart === null || row.attachedEnd === null) return null;
+  const quote = quoteBlock(block.text, row.attachedStart, row.attachedEnd);
+  return "problem" in quote ? null : { revision: row.attachedRevisionId, block: block.id, start: row.attachedStart, end: row.attachedEnd, ...quote };
+}
 
 function placementColumns(revisionId: string, placement: Placement) {
   return placement.status === "orphaned"
@@ -123,7 +140,7 @@ export type PassageRefusal = "unknown-revision" | "other-essay" | "unknown-block
  * store with the comment (or why not): the offsets inside the block, the quote its exact text, the
  * context cut from the revision's own text (never taken from the request).
  */
-export async function checkPassage(tx: Db, essayPath: string, input: PassageInput): Promise<{ ok: true; values: Omit<PassageRow, "commentId"> } | { ok: false; reason: PassageRefusal }> {
+export async function checkPassage(tx: Db, essayPath: string, input: PassageInput): Promise<{ ok: true; values: NewPassageValues } | { ok: false; reason: PassageRefusal }> {
   const revision = await findRevision(input.revisionId, tx);
   if (!revision) return { ok: false, reason: "unknown-revision" };
   if (revision.essayPath !== essayPath) return { ok: false, reason: "other-essay" };
@@ -153,7 +170,7 @@ export async function checkPassage(tx: Db, essayPath: string, input: PassageInpu
 }
 
 /** Stores a checked passage for a comment inserted in the same transaction. */
-export async function insertPassage(tx: Db, commentId: number, values: Omit<PassageRow, "commentId">): Promise<void> {
+export async function insertPassage(tx: Db, commentId: number, values: NewPassageValues): Promise<void> {
   await tx.insert(getDb().schema.commentPassages).values({ commentId, ...values });
 }
 
@@ -236,18 +253,8 @@ export async function passagesByBlock(essayPath: string, revisionId: string): Pr
   return [...byBlock.values()];
 }
 
-/** Orphaned passages of an essay, for the writer's page: the quote, the comment, the revision written on. */
-export async function orphanedPassages(essayPath: string): Promise<{ commentId: number; exact: string; revisionId: string; nearBlockId: string | null }[]> {
-  const { db, schema } = getDb();
-  const { commentPassages, essayRevisions } = schema;
-  return db
-    .select({ commentId: commentPassages.commentId, exact: commentPassages.exact, revisionId: commentPassages.revisionId, nearBlockId: commentPassages.placedBlockId })
-    .from(commentPassages)
-    .innerJoin(essayRevisions, eq(essayRevisions.id, commentPassages.revisionId))
-    .where(and(eq(essayRevisions.essayPath, essayPath), eq(commentPassages.placement, "orphaned")));
-}
-
-export type OrphanListing = { commentId: number; essayPath: string; exact: string; revisionId: string; nearBlockText: string | null };
+/** `blocks`: the paragraphs of the version it is shown in (headings left out), to re-attach it to one. */
+export type OrphanListing = { commentId: number; essayPath: string; exact: string; revisionId: string; nearBlockId: string | null; nearBlockText: string | null; blocks: { id: string; text: string }[] };
 
 /**
  * Every orphaned passage (issue 15), for /admin: the quote as written, its comment, the revision it
@@ -274,6 +281,59 @@ export async function listOrphanedPassages({ limit, offset }: { limit: number; o
     .offset(offset);
   const placedIds = [...new Set(rows.map((row) => row.placedRevisionId))];
   const placedIn = placedIds.length === 0 ? [] : await db.select().from(essayRevisions).where(inArray(essayRevisions.id, placedIds));
-  const blockText = new Map(placedIn.flatMap((row) => parseBlocks(row.blocks).map((block) => [`${row.id} ${block.id}`, block.text] as const)));
-  return rows.map(({ placedRevisionId, nearBlockId, ...row }) => ({ ...row, nearBlockText: nearBlockId ? (blockText.get(`${placedRevisionId} ${nearBlockId}`) ?? null) : null }));
+  const blocksOf = new Map(placedIn.map((row) => [row.id, parseBlocks(row.blocks).filter((block) => block.kind !== "heading").map(({ id, text }) => ({ id, text }))] as const));
+  return rows.map(({ placedRevisionId, nearBlockId, ...row }) => {
+    const blocks = blocksOf.get(placedRevisionId) ?? [];
+    return { ...row, nearBlockId, nearBlockText: blocks.find((block) => block.id === nearBlockId)?.text ?? null, blocks };
+  });
+}
+
+export type ReattachRefusal = "not-found" | "unknown-block" | "words-not-found" | "words-ambiguous";
+export type ReattachResult = { ok: true; changed: boolean; essayPath: string; placement: "anchored" | "changed" } | NotModerator | { ok: false; reason: ReattachRefusal };
+
+/**
+ * The writer re-attaches a passage (an orphan, typically) by hand, from /admin: to `words` in
+ * block `blockId` of the essay's latest revision. The words must occur exactly once in the block.
+ * The comment keeps its quote as written; the passage is "anchored" only if the words are that
+ * quote, otherwise "changed" (shown with its original quote). Logged; a repeat changes nothing.
+ */
+export async function reattachPassage({ commentId, blockId, words, actor, now = new Date() }: ModeratorRequest & { commentId: number; blockId: string; words: string }): Promise<ReattachResult> {
+  const { commentPassages, comments } = getDb().schema;
+  return withModeratorTransaction(actor, now, async (tx, log): Promise<ReattachResult> => {
+    const [row] = await tx
+      .select({ passage: commentPassages, essayPath: comments.essayPath, authorId: comments.authorId })
+      .from(commentPassages)
+      .innerJoin(comments, eq(comments.id, commentPassages.commentId))
+      .where(and(eq(commentPassages.commentId, commentId), isNull(comments.deletedAt)))
+      .limit(1);
+    if (!row) return { ok: false, reason: "not-found" };
+    const latest = await latestRevision(tx, row.essayPath);
+    const block = latest?.blocks.find((candidate) => candidate.id === blockId);
+    if (!latest || !block) return { ok: false, reason: "unknown-block" };
+    const start = block.text.indexOf(words);
+    if (start < 0) return { ok: false, reason: "words-not-found" };
+    if (block.text.indexOf(words, start + 1) >= 0) return { ok: false, reason: "words-ambiguous" };
+    const end = start + words.length;
+    const placement = words === row.passage.exact ? ("anchored" as const) : ("changed" as const);
+    const { passage } = row;
+    if (passage.attachedRevisionId === latest.id && passage.attachedBlockId === block.id && passage.attachedStart === start && passage.attachedEnd === end) {
+      return { ok: true, changed: false, essayPath: row.essayPath, placement };
+    }
+    await tx
+      .update(commentPassages)
+      .set({
+        attachedRevisionId: latest.id,
+        attachedBlockId: block.id,
+        attachedStart: start,
+        attachedEnd: end,
+        placedRevisionId: latest.id,
+        placement,
+        placedBlockId: block.id,
+        placedStart: start,
+        placedEnd: end,
+      })
+      .where(eq(commentPassages.commentId, commentId));
+    await log([{ action: "reattach-passage", commentId, essayPath: row.essayPath, targetUserId: row.authorId, reason: `Re-attached to “${words.length > 400 ? `${words.slice(0, 400)}…` : words}”` }]);
+    return { ok: true, changed: true, essayPath: row.essayPath, placement };
+  });
 }

@@ -442,6 +442,12 @@ export const commentPassages = sqliteTable(
     placedBlockId: text("placed_block_id"),
     placedStart: integer("placed_start"),
     placedEnd: integer("placed_end"),
+    // Set when the writer re-attached an orphan by hand on /admin (logged in moderation_log): the
+    // words chosen in that revision. Later revisions re-anchor from these, not from the quote.
+    attachedRevisionId: text("attached_revision_id").references(() => essayRevisions.id),
+    attachedBlockId: text("attached_block_id"),
+    attachedStart: integer("attached_start"),
+    attachedEnd: integer("attached_end"),
   },
   (table) => [
     primaryKey({ columns: [table.commentId] }),

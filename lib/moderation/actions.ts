@@ -6,6 +6,7 @@ import { banUser } from "@/lib/comments/commands/ban-user";
 import { hideComment } from "@/lib/comments/commands/hide-comment";
 import { lockThread, unlockThread } from "@/lib/comments/commands/lock-thread";
 import type { ModerationResult } from "@/lib/comments/commands/moderator";
+import { reattachPassage } from "@/lib/comments/commands/reattach-passage";
 import { removeDelta } from "@/lib/comments/commands/remove-delta";
 import { reportComment } from "@/lib/comments/commands/report-comment";
 import { resolveReport } from "@/lib/comments/commands/resolve-report";
@@ -69,6 +70,9 @@ export async function unbanUserAction(previous: Previous, form?: FormData) {
 }
 export async function removeDeltaAction(previous: Previous, form?: FormData) {
   return moderate(removeDelta, previous, form);
+}
+export async function reattachPassageAction(previous: Previous, form?: FormData) {
+  return moderate(reattachPassage, previous, form);
 }
 export async function resolveReportAction(previous: Previous, form?: FormData) {
   return moderate(resolveReport, previous, form);

@@ -118,6 +118,22 @@ export const parseResolveForm = (form: FormInput) =>
 export const parseRemoveDeltaForm = (form: FormInput) =>
   parseForm(z.object({ deltaId: deltaIdSchema, reason: reasonFieldsSchema }), form, ["deltaId", ...withReason]);
 
+/** Re-attach a passage by hand (issue 15): which comment's, to which block of the latest revision, and the words there. */
+export const parseReattachPassageForm = (form: FormInput) =>
+  parseForm(
+    z.object({
+      commentId: commentIdSchema,
+      blockId: z.string({ message: "Choose the paragraph to attach it to." }).trim().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: "Choose the paragraph to attach it to." }),
+      // Not trimmed: the words are matched exactly as copied from the paragraph.
+      words: z
+        .string({ message: "Give the words in that paragraph the response is about." })
+        .refine((value) => value.trim().length > 0, { message: "Give the words in that paragraph the response is about." })
+        .refine((value) => value.length <= 1_000, { message: "Give at most 1,000 characters of the paragraph." }),
+    }),
+    form,
+    ["commentId", "blockId", "words"],
+  );
+
 /** A reader's report: which comment, and why. */
 export const parseReportForm = (form: FormInput) =>
   parseForm(z.object({ commentId: commentIdSchema, reason: reasonFieldsSchema }), form, ["commentId", ...withReason]);

@@ -13,6 +13,8 @@ export const MODERATION_NOTICES = {
   unbanned: "The ban is lifted.",
   resolved: "The report is resolved.",
   "delta-removed": "The Δ is removed. Readers see your reason in its place.",
+  "passage-attached": "The response is attached to those words, which are the ones it quoted.",
+  "passage-attached-changed": "The response is attached to those words. They differ from its quote, so readers see its original quote, marked “revised after this comment”.",
   unchanged: "Nothing changed: that was already done.",
   forbidden: "Only moderators can do this.",
   invalid: "Nothing changed: the form was incomplete. A reason is needed (at most 500 characters), and a ban's last day cannot be in the past.",
@@ -23,12 +25,15 @@ export const MODERATION_NOTICES = {
   "restore-pending": "Nothing changed: that comment is waiting for approval. Approve it instead.",
   "approve-hidden": "Nothing changed: that comment is hidden. Restore it instead.",
   "approve-deleted": "Nothing changed: its author deleted that comment while it waited.",
+  "unknown-block": "Nothing changed: that paragraph is not in the essay’s current version. Reload the page and choose again.",
+  "words-not-found": "Nothing changed: those words are not in that paragraph. Copy them from the paragraph exactly.",
+  "words-ambiguous": "Nothing changed: those words occur more than once in that paragraph. Give a few more words.",
 } as const;
 
 export type ModerationNotice = keyof typeof MODERATION_NOTICES;
 
 /** The codes that report success (or a harmless repeat); every other code is a refusal. */
-const DONE = new Set<ModerationNotice>(["hidden", "restored", "approved", "locked", "unlocked", "banned", "banned-hidden", "unbanned", "resolved", "delta-removed", "unchanged"]);
+const DONE = new Set<ModerationNotice>(["hidden", "restored", "approved", "locked", "unlocked", "banned", "banned-hidden", "unbanned", "resolved", "delta-removed", "passage-attached", "passage-attached-changed", "unchanged"]);
 
 /** A notice's text, and whether it reports success (else a refusal). */
 export function describeNotice(code: ModerationNotice): { text: string; ok: boolean } {

@@ -81,7 +81,7 @@ async function respondTo(page: Page, words: string, body: string): Promise<numbe
   return Number(page.url().split("#comment-")[1]);
 }
 
-test("after the essay's file is edited and the site rebuilt, each response is on its words, marked revised, or under earlier versions", async ({ browser }) => {
+test("after the essay's file is edited and the site rebuilt, each response is on its words, marked revised, or under earlier versions, and the writer can re-attach one", async ({ browser }) => {
   test.setTimeout(420_000);
   const page = await signIn(browser, newUser("Careful Reader"));
   const kept = await respondTo(page, "Nobody is persuaded at gunpoint", `On force ${Date.now()}`);
@@ -134,5 +134,30 @@ test("after the essay's file is edited and the site rebuilt, each response is on
   await expect(orphan.locator("blockquote")).toHaveText("Its claim is too broad to defend");
   // Beside the paragraph before the deleted one, or the one after it: whichever re-anchoring found nearest.
   await expect(orphan).toContainText(/Shown beside: “(We owe our opponents a patient hearing|In the end the conversation)/);
+
+  // …and re-attaches it by hand, to words of the last paragraph. Words that are not there are refused.
+  const reattach = async (words: string) => {
+    const card = writer.getByRole("article", { name: `Orphaned passage of comment ${doomed}` });
+    await card.getByText("Re-attach", { exact: false }).first().click();
+    await card.getByLabel("Paragraph of the current version").selectOption({ label: `4. ${LAST}` });
+    await card.getByLabel("The words in it this response is about").fill(words);
+    await card.getByRole("button", { name: "Re-attach" }).click();
+  };
+  await reattach("words nobody wrote");
+  await expect(writer.getByRole("status")).toContainText("those words are not in that paragraph");
+  await reattach("the conversation is the point");
+  await expect(writer.getByRole("status")).toContainText("They differ from its quote");
+  await expect(writer.getByRole("article", { name: `Orphaned passage of comment ${doomed}` })).toHaveCount(0);
+  await writer.goto(`${BASE}/admin?view=log`);
+  await expect(writer.locator(".admin-log li").first()).toContainText(`re-attached the passage of comment ${doomed}`);
+  await expect(writer.locator(".admin-log li").first()).toContainText("Re-attached to “the conversation is the point”");
+  // Readers see it beside that paragraph, with its quote as written and marked revised; no longer an earlier version's.
+  await writer.goto(`${BASE}${ESSAY}`);
+  const lastBlock = writer.locator(".prose [data-block]", { hasText: LAST });
+  await expect(writer.locator(`#${await lastBlock.getAttribute("id")} + .passage-responses`)).toContainText("1 response");
+  await expect(writer.locator(".passage-responses", { hasText: "earlier version" })).toHaveCount(0);
+  const reattached = writer.locator(`#comment-${doomed} .comment-passage`);
+  await expect(reattached.locator("blockquote")).toHaveText("Its claim is too broad to defend");
+  await expect(reattached).toContainText("Responding to a passage the essay revised after this comment");
   await writer.context().close();
 });

@@ -14,6 +14,7 @@ import { closeInstances, contractTargets, loadWithDatabaseUrl, migratedDatabase 
 async function loadModules(databaseUrl: string) {
   const [client, migrate, passages] = await loadWithDatabaseUrl(databaseUrl, () =>
     Promise.all([import("@/db/client"), import("@/db/migrate"), import("@/db/queries/passages")]),
+    { ADMIN_EMAILS: "writer@example.org" },
   );
   return { client, migrate, passages };
 }
@@ -119,7 +120,6 @@ for (const target of targets) {
       expect(placed.get(kept.commentId)).toMatchObject({ placement: "anchored", blockId: b1.id, start: 0, end: 27 });
       expect(placed.get(edited.commentId)).toMatchObject({ placement: "changed", blockId: b0.id, exact: "genuine dialogue" });
       expect(placed.get(removed.commentId)).toMatchObject({ placement: "orphaned", blockId: b1.id, start: null });
-      expect(await m.passages.orphanedPassages(essayPath)).toEqual([{ commentId: removed.commentId, exact: "closing thought", revisionId: revision.id, nearBlockId: b1.id }]);
 
       // A reader still on the old page responds to the old revision: placed in the latest at once.
       const late = await respond(essayPath, revision.id, b1.id, "Talk keeps it open", b1.text);
@@ -137,8 +137,57 @@ for (const target of targets) {
       // The writer's list on /admin: the quote as written, beside the paragraph readers see it at.
       const orphans = await m.passages.listOrphanedPassages({ limit: 100, offset: 0 });
       expect(orphans.filter((row) => row.essayPath === essayPath)).toEqual([
-        { commentId: removed.commentId, essayPath, exact: "closing thought", revisionId: revision.id, nearBlockText: next[2]!.text },
+        { commentId: removed.commentId, essayPath, exact: "closing thought", revisionId: revision.id, nearBlockId: b1.id, nearBlockText: next[2]!.text, blocks: second.revision.blocks.map(({ id, text }) => ({ id, text })) },
       ]);
+    });
+
+    it("the writer re-attaches an orphan by hand to words of the latest revision: logged, honest about other words, kept through the next revision", async () => {
+      const { db, schema } = m.client.getDb();
+      const [writer] = await db.insert(schema.users).values({ email: "writer@example.org", name: "Wren Writer", emailVerified: new Date() }).onConflictDoNothing().returning({ id: schema.users.id });
+      const [reader] = await db.insert(schema.users).values({ email: `reader-${essayCounter}@example.org`, name: "Rae" }).returning({ id: schema.users.id });
+      const actorRow = writer ?? (await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "writer@example.org")))[0];
+      if (!actorRow || !reader) throw new Error("setup failed");
+      const actor = { id: actorRow.id, name: "Wren Writer" };
+      const essayPath = newEssay();
+      const { revision } = await m.passages.recordRevision(essayPath, FIRST);
+      const gone = revision.blocks[2]!;
+      const orphan = await respond(essayPath, revision.id, gone.id, "closing thought", gone.text);
+      const same = await respond(essayPath, revision.id, gone.id, "A closing", gone.text);
+      if (!orphan.ok || !same.ok) throw new Error("setup failed");
+      const next = [FIRST[0]!, FIRST[1]!, p("A last word: the closing thought, said again. Talk keeps it open.")];
+      // The rewritten last paragraph is a new block: both passages are orphaned (too unlike to move).
+      const second = await m.passages.recordRevision(essayPath, next);
+      const last = second.revision.blocks[2]!;
+      expect(last.id).not.toBe(gone.id);
+      expect((await m.passages.passagesOf([orphan.commentId]))[0]).toMatchObject({ placement: "orphaned" });
+
+      const reattach = (values: { commentId?: number; blockId?: string; words: string; actor?: { id: string; name: string } }) =>
+        m.passages.reattachPassage({ commentId: orphan.commentId, blockId: last.id, actor, ...values });
+      // Refused, and nothing written: a reader, unknown block, words not in the block, words twice in it, a forged comment.
+      expect(await reattach({ words: "closing thought", actor: { id: reader.id, name: "Rae" } })).toEqual({ ok: false, reason: "not-moderator" });
+      expect(await reattach({ words: "closing thought", blockId: "bforged" })).toEqual({ ok: false, reason: "unknown-block" });
+      expect(await reattach({ words: "the opening thought" })).toEqual({ ok: false, reason: "words-not-found" });
+      expect(await reattach({ words: "t" })).toEqual({ ok: false, reason: "words-ambiguous" });
+      expect(await reattach({ words: "closing thought", commentId: 2_000_000_000 })).toEqual({ ok: false, reason: "not-found" });
+      expect(await db.select().from(schema.moderationLog).where(eq(schema.moderationLog.commentId, orphan.commentId))).toEqual([]);
+
+      // The very words: anchored on them. Other words: "changed" (the quote shows as written).
+      expect(await reattach({ words: "closing thought" })).toEqual({ ok: true, changed: true, essayPath, placement: "anchored" });
+      expect(await reattach({ words: "closing thought" })).toMatchObject({ ok: true, changed: false });
+      expect(await m.passages.reattachPassage({ commentId: same.commentId, blockId: last.id, words: "A last word", actor })).toMatchObject({ ok: true, placement: "changed" });
+      const placed = new Map((await m.passages.passagesOf([orphan.commentId, same.commentId])).map((row) => [row.commentId, row]));
+      expect(placed.get(orphan.commentId)).toMatchObject({ placement: "anchored", blockId: last.id, start: 17, end: 32, exact: "closing thought" });
+      expect(placed.get(same.commentId)).toMatchObject({ placement: "changed", blockId: last.id, start: 0, end: 11, exact: "A closing" });
+      expect((await m.passages.listOrphanedPassages({ limit: 100, offset: 0 })).filter((row) => row.essayPath === essayPath)).toEqual([]);
+      const log = await db.select().from(schema.moderationLog).where(eq(schema.moderationLog.commentId, orphan.commentId));
+      expect(log).toEqual([expect.objectContaining({ action: "reattach-passage", actorName: "Wren Writer", essayPath, reason: "Re-attached to “closing thought”" })]);
+
+      // The next revision moves them from the words chosen by hand, not from the original quote.
+      const third = await m.passages.recordRevision(essayPath, [p("A new opening."), ...next]);
+      expect(third.reanchored).toBe(2);
+      const moved = new Map((await m.passages.passagesOf([orphan.commentId, same.commentId])).map((row) => [row.commentId, row]));
+      expect(moved.get(orphan.commentId)).toMatchObject({ placement: "anchored", blockId: last.id, start: 17, end: 32 });
+      expect(moved.get(same.commentId)).toMatchObject({ placement: "changed", blockId: last.id, start: 0, end: 11 });
     });
 
     it("revisions and passages go into a backup and come back the same; a passage naming a revision not in the file is refused", async () => {

@@ -6,6 +6,7 @@ import {
   parseBanForm,
   parseCommentForm,
   parseHideForm,
+  parseReattachPassageForm,
   parseReportForm,
   parseResolveForm,
   parseThreadForm,
@@ -143,5 +144,23 @@ describe("the admin page's address", () => {
     expect(parseAdminQuery(params, essays)).toEqual(query);
     expect(safeAdminReturnTo(href)).toBe(href);
     expect(adminHref({ view: "bans" })).toBe("/admin?view=bans");
+  });
+});
+
+describe("re-attaching a passage by hand", () => {
+  it("takes a comment, a block id and the words exactly as copied (spaces kept)", () => {
+    expect(parseReattachPassageForm(form({ commentId: "12", blockId: "b3k9_x-2", words: " the point." }))).toEqual({ ok: true, data: { commentId: 12, blockId: "b3k9_x-2", words: " the point." } });
+  });
+
+  it("says what is missing or wrong, and never takes a crafted block id", () => {
+    expect(parseReattachPassageForm(form({ commentId: "12", blockId: "b1", words: "   " }))).toEqual({ ok: false, error: "Give the words in that paragraph the response is about." });
+    expect(parseReattachPassageForm(form({ commentId: "12", blockId: "b1", words: "x".repeat(1_001) }))).toEqual({ ok: false, error: "Give at most 1,000 characters of the paragraph." });
+    expect(parseReattachPassageForm(form({ commentId: "12", blockId: "b1\" or 1=1", words: "the point" }))).toEqual({ ok: false, error: "Choose the paragraph to attach it to." });
+    expect(parseReattachPassageForm(form({ commentId: "12", words: "the point" }))).toEqual({ ok: false, error: "Choose the paragraph to attach it to." });
+  });
+
+  it("reports an attachment as done and a refusal as refused", () => {
+    expect(describeNotice("passage-attached-changed").ok).toBe(true);
+    expect(describeNotice("words-ambiguous")).toEqual({ ok: false, text: "Nothing changed: those words occur more than once in that paragraph. Give a few more words." });
   });
 });

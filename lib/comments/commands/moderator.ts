@@ -24,6 +24,9 @@ const FAILURE_CODES: Partial<Record<ModerationNotice, FailureCode>> = {
   "restore-pending": "conflict",
   "approve-hidden": "conflict",
   "approve-deleted": "conflict",
+  "unknown-block": "conflict",
+  "words-not-found": "invalid",
+  "words-ambiguous": "invalid",
 };
 
 /** The viewer as a moderator (one query), or undefined for anyone else (nobody signed in included). */
