@@ -15,6 +15,7 @@ import {
 } from "@/lib/moderation/actions";
 import type { ModerationState } from "@/lib/moderation/actions";
 import { ReasonFields } from "@/components/comments/reason-fields";
+import { excerpt } from "@/lib/excerpt";
 import { REASON_MAX_LENGTH } from "@/lib/moderation/reason-list";
 
 type Hidden = { returnTo: string };
@@ -162,7 +163,7 @@ export function RemoveDeltaForm({ deltaId, subject, returnTo }: Hidden & { delta
   );
 }
 
-const blockLabel = (text: string, index: number) => `${index + 1}. ${text.length > 70 ? `${text.slice(0, 70).replace(/\s+\S*$/, "")} …` : text}`;
+const blockLabel = (text: string, index: number) => `${index + 1}. ${excerpt(text, 70)}`;
 
 /**
  * Re-attach a response to a passage by hand (issue 15): a paragraph of the essay's current version

@@ -1,9 +1,9 @@
 import type { OrphanListing } from "@/db/queries/passages";
 import { revisionHref } from "@/lib/anchors/respond-href";
 import { commentPermalink } from "@/lib/comments/permalink";
+import { excerpt } from "@/lib/excerpt";
 import { ReattachPassageForm } from "./moderation-forms";
 
-const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 140).replace(/\s+\S*$/, "")} …` : text);
 
 /**
  * Responses whose passage the essay no longer has (issue 15): each quote as its reader wrote it, the
@@ -21,7 +21,7 @@ export function OrphanList({ orphans, essayTitles, returnTo }: { orphans: Orphan
               <a href={revisionHref(orphan.essayPath, orphan.revisionId)}>an earlier version</a>
             </p>
             <blockquote className="admin-quote">{orphan.exact}</blockquote>
-            <p>{orphan.nearBlockText ? <>Shown beside: “{excerpt(orphan.nearBlockText)}”</> : "Shown at the end of the essay."}</p>
+            <p>{orphan.nearBlockText ? <>Shown beside: “{excerpt(orphan.nearBlockText, 140)}”</> : "Shown at the end of the essay."}</p>
             {orphan.blocks.length > 0 && <ReattachPassageForm commentId={orphan.commentId} blocks={orphan.blocks} nearBlockId={orphan.nearBlockId ?? undefined} returnTo={returnTo} />}
           </article>
         </li>

@@ -91,8 +91,8 @@ async function reanchorEssay(tx: Db, essayPath: string, to: StoredRevision): Pro
     .where(eq(comments.essayPath, essayPath));
   const fromIds = [...new Set(rows.map(({ passage }) => passage.attachedRevisionId ?? passage.revisionId))];
   const fromRevisions = fromIds.length === 0 ? [] : await tx.select({ id: essayRevisions.id, blocks: essayRevisions.blocks }).from(essayRevisions).where(inArray(essayRevisions.id, fromIds));
-  const reanchorers = new Map(fromRevisions.map((row) => [row.id, new Reanchorer(parseBlocks(row.blocks), to.blocks)] as const));
   const blocksOf = new Map(fromRevisions.map((row) => [row.id, parseBlocks(row.blocks)] as const));
+  const reanchorers = new Map([...blocksOf].map(([id, blocks]) => [id, new Reanchorer(blocks, to.blocks)] as const));
   for (const { passage } of rows) {
     const anchor = passage.attachedRevisionId ? attachedAnchorOf(passage, blocksOf.get(passage.attachedRevisionId) ?? []) : anchorOf(passage);
     const reanchorer = reanchorers.get(anchor?.revision ?? "");
